@@ -1,0 +1,104 @@
+/**
+ * Signing and verification of thumbnail URLs. WebCrypto only, so the same module runs in Workers,
+ * browsers and Node ≥ 20 (the JS client builds on it).
+ */
+import type { Extension, Method } from "./url";
+
+export interface SignedParts {
+  readonly source: string;
+  /** Exactly as written in the URL. */
+  readonly size: string;
+  readonly method: Method | string;
+  readonly ext: Extension | string;
+}
+
+const encoder = new TextEncoder();
+
+export function v1Message(p: SignedParts): string {
+  return `${p.source}/${p.size}/${p.method}${p.ext}`;
+}
+
+/** django-rest-thumbnails joined the four with '-' (ext with its dot). */
+export function legacyMessage(p: SignedParts): string {
+  return `${p.source}-${p.size}-${p.method}-${p.ext}`;
+}
+
+function hex(bytes: ArrayBuffer): string {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function fromHex(text: string): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+function hmacKey(raw: BufferSource, hash: "SHA-256" | "SHA-1", usages: KeyUsage[]): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash }, false, usages);
+}
+
+export const V1_SIGNATURE_BYTES = 16;
+
+/** Lowercase hex of the first 16 bytes of HMAC-SHA256(secret, v1Message). */
+export async function signV1(secret: string, parts: SignedParts): Promise<string> {
+  const key = await hmacKey(encoder.encode(secret), "SHA-256", ["sign"]);
+  const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(v1Message(parts)));
+  return hex(mac.slice(0, V1_SIGNATURE_BYTES));
+}
+
+/** Django's salted_hmac(salt=source, value=legacyMessage, secret): HMAC-SHA1 keyed with SHA1(salt + secret). */
+async function legacyKey(secret: string, source: string, usages: KeyUsage[]): Promise<CryptoKey> {
+  const derived = await crypto.subtle.digest("SHA-1", encoder.encode(source + secret));
+  return hmacKey(derived, "SHA-1", usages);
+}
+
+export async function signLegacy(secret: string, parts: SignedParts): Promise<string> {
+  const key = await legacyKey(secret, parts.source, ["sign"]);
+  return hex(await crypto.subtle.sign("HMAC", key, encoder.encode(legacyMessage(parts))));
+}
+
+export interface VerifyKeys {
+  /** v1 keys; every one verifies (rotation). */
+  readonly secrets: readonly string[];
+  readonly legacySecret?: string | undefined;
+}
+
+/**
+ * A truncated MAC cannot go to crypto.subtle.verify as is, so the comparison is a double HMAC under
+ * a random per-isolate key: verify(k, HMAC(k, expected), given) holds only when given == expected,
+ * and it runs in constant time, unlike a string compare.
+ */
+let compareKey: Promise<CryptoKey> | undefined;
+function getCompareKey(): Promise<CryptoKey> {
+  compareKey ??= crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]) as Promise<CryptoKey>;
+  return compareKey;
+}
+
+async function constantTimeEqual(expected: ArrayBuffer, given: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const key = await getCompareKey();
+  const tag = await crypto.subtle.sign("HMAC", key, expected);
+  return crypto.subtle.verify("HMAC", key, tag, given);
+}
+
+/** Returns which scheme matched, or null. `signature` is lowercase hex (already shape-checked). */
+export async function verifySignature(
+  parts: SignedParts,
+  signature: string,
+  keys: VerifyKeys,
+): Promise<"v1" | "legacy" | null> {
+  const given = fromHex(signature);
+  if (given.byteLength === V1_SIGNATURE_BYTES) {
+    const message = encoder.encode(v1Message(parts));
+    for (const secret of keys.secrets) {
+      const key = await hmacKey(encoder.encode(secret), "SHA-256", ["sign"]);
+      const mac = await crypto.subtle.sign("HMAC", key, message);
+      if (await constantTimeEqual(mac.slice(0, V1_SIGNATURE_BYTES), given)) return "v1";
+    }
+    return null;
+  }
+  if (given.byteLength === 20 && keys.legacySecret) {
+    const key = await legacyKey(keys.legacySecret, parts.source, ["verify"]);
+    if (await crypto.subtle.verify("HMAC", key, given, encoder.encode(legacyMessage(parts)))) return "legacy";
+  }
+  return null;
+}
