@@ -33,7 +33,9 @@ function fromHex(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function hmacKey(raw: BufferSource, hash: "SHA-256" | "SHA-1", usages: KeyUsage[]): Promise<CryptoKey> {
+type Usage = "sign" | "verify";
+
+function hmacKey(raw: BufferSource, hash: "SHA-256" | "SHA-1", usages: Usage[]): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash }, false, usages);
 }
 
@@ -47,7 +49,7 @@ export async function signV1(secret: string, parts: SignedParts): Promise<string
 }
 
 /** Django's salted_hmac(salt=source, value=legacyMessage, secret): HMAC-SHA1 keyed with SHA1(salt + secret). */
-async function legacyKey(secret: string, source: string, usages: KeyUsage[]): Promise<CryptoKey> {
+async function legacyKey(secret: string, source: string, usages: Usage[]): Promise<CryptoKey> {
   const derived = await crypto.subtle.digest("SHA-1", encoder.encode(source + secret));
   return hmacKey(derived, "SHA-1", usages);
 }

@@ -8,3 +8,6 @@ export function alloc(size: usize): usize {
 export function free(ptr: usize): void {
   heap.free(ptr);
 }
+
+export { resize } from "./resize";
+export { orient, crop, hasAlpha, flatten, smartCrop, smartCropX, smartCropY } from "./geometry";

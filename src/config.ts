@@ -1,0 +1,144 @@
+import { ThumbnailError } from "./errors";
+
+export interface Rgb {
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+}
+
+export interface Config {
+  /** v1 keys: the first signs, every one verifies. */
+  readonly secrets: readonly string[];
+  readonly legacySecret: string | undefined;
+  readonly basePath: string;
+  readonly sourcePrefix: string;
+  readonly thumbPrefix: string;
+  readonly maxDimension: number;
+  readonly upscale: boolean;
+  /** Seconds. */
+  readonly lockTimeout: number;
+  /** Seconds. */
+  readonly negativeTtl: number;
+  readonly cacheControl: string;
+  readonly background: Rgb;
+  readonly quality: { readonly jpeg: number; readonly webp: number; readonly avif: number };
+  readonly maxSourceBytes: number;
+  readonly maxSourcePixels: number;
+}
+
+/**
+ * Measured: the largest source the pipeline processes inside a 128 MB isolate with room for a
+ * second request in flight (README "Measured limits").
+ */
+export const DEFAULT_MAX_SOURCE_PIXELS = 50_000_000;
+
+export const DEFAULTS = {
+  BASE_PATH: "/",
+  SOURCE_PREFIX: "",
+  THUMB_PREFIX: "",
+  MAX_DIMENSION: "4096",
+  UPSCALE: "false",
+  LOCK_TIMEOUT: "10",
+  NEGATIVE_TTL: "60",
+  CACHE_CONTROL: "public, max-age=31536000, immutable",
+  BACKGROUND: "#ffffff",
+  JPEG_QUALITY: "80",
+  WEBP_QUALITY: "80",
+  AVIF_QUALITY: "60",
+  MAX_SOURCE_BYTES: String(25 * 1024 * 1024),
+  MAX_SOURCE_PIXELS: String(DEFAULT_MAX_SOURCE_PIXELS),
+} as const;
+
+export type Setting = keyof typeof DEFAULTS | "THUMBS_SECRET" | "LEGACY_SECRET_KEY";
+
+type RawEnv = Partial<Record<Setting, unknown>>;
+
+class Reader {
+  readonly errors: string[] = [];
+  constructor(private readonly env: RawEnv) {}
+
+  string(name: keyof typeof DEFAULTS): string {
+    const value = this.env[name];
+    if (value === undefined || value === null || value === "") return DEFAULTS[name];
+    return String(value);
+  }
+
+  integer(name: keyof typeof DEFAULTS, min: number, max: number): number {
+    const text = this.string(name).trim();
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      this.errors.push(`${name}: expected an integer from ${min} to ${max}, got '${text}'`);
+      return Number(DEFAULTS[name]);
+    }
+    return value;
+  }
+
+  boolean(name: keyof typeof DEFAULTS): boolean {
+    const text = this.string(name).trim().toLowerCase();
+    if (text === "true" || text === "1") return true;
+    if (text === "false" || text === "0") return false;
+    this.errors.push(`${name}: expected true or false, got '${text}'`);
+    return false;
+  }
+
+  colour(name: keyof typeof DEFAULTS): Rgb {
+    const text = this.string(name).trim();
+    const match = /^#?([0-9a-fA-F]{6})$/.exec(text);
+    if (!match?.[1]) {
+      this.errors.push(`${name}: expected a colour like #ffffff, got '${text}'`);
+      return { r: 255, g: 255, b: 255 };
+    }
+    const n = parseInt(match[1], 16);
+    return { r: n >> 16, g: (n >> 8) & 255, b: n & 255 };
+  }
+}
+
+export function parseConfig(env: RawEnv): Readonly<Config> {
+  const read = new Reader(env);
+  const secrets = String(env.THUMBS_SECRET ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (secrets.length === 0) read.errors.push("THUMBS_SECRET: expected one or more comma-separated keys, got none");
+  const legacy = env.LEGACY_SECRET_KEY === undefined || env.LEGACY_SECRET_KEY === "" ? undefined : String(env.LEGACY_SECRET_KEY);
+  const basePath = read.string("BASE_PATH");
+  if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
+    read.errors.push(`BASE_PATH: expected a path that starts and ends with '/', got '${basePath}'`);
+  }
+  const config: Config = {
+    secrets,
+    legacySecret: legacy,
+    basePath,
+    sourcePrefix: read.string("SOURCE_PREFIX"),
+    thumbPrefix: read.string("THUMB_PREFIX"),
+    maxDimension: read.integer("MAX_DIMENSION", 1, 16384),
+    upscale: read.boolean("UPSCALE"),
+    lockTimeout: read.integer("LOCK_TIMEOUT", 1, 300),
+    negativeTtl: read.integer("NEGATIVE_TTL", 0, 86400),
+    cacheControl: read.string("CACHE_CONTROL"),
+    background: read.colour("BACKGROUND"),
+    quality: {
+      jpeg: read.integer("JPEG_QUALITY", 1, 100),
+      webp: read.integer("WEBP_QUALITY", 1, 100),
+      avif: read.integer("AVIF_QUALITY", 1, 100),
+    },
+    maxSourceBytes: read.integer("MAX_SOURCE_BYTES", 1, 100 * 1024 * 1024),
+    maxSourcePixels: read.integer("MAX_SOURCE_PIXELS", 1, 100_000_000),
+  };
+  if (read.errors.length > 0) {
+    throw new ThumbnailError("CONFIG_INVALID", { internal: `invalid settings: ${read.errors.join("; ")}` });
+  }
+  return Object.freeze({ ...config, quality: Object.freeze(config.quality) });
+}
+
+const cache = new WeakMap<object, Readonly<Config>>();
+
+/** Parsed once per env object (i.e. once per isolate in production). */
+export function getConfig(env: object): Readonly<Config> {
+  let config = cache.get(env);
+  if (!config) {
+    config = parseConfig(env as RawEnv);
+    cache.set(env, config);
+  }
+  return config;
+}

@@ -1,0 +1,84 @@
+/**
+ * jSquash codecs, each initialised at most once per isolate (every `init` call would build a new
+ * WebAssembly instance, and instances are never freed) and only when first needed: the AVIF
+ * encoder alone is ~3 MB of wasm memory that JPEG-only sites never pay for.
+ */
+import decodeAvif, { init as initAvifDecode } from "@jsquash/avif/decode.js";
+import encodeAvif, { init as initAvifEncode } from "@jsquash/avif/encode.js";
+import decodeJpeg, { init as initJpegDecode } from "@jsquash/jpeg/decode.js";
+import encodeJpeg, { init as initJpegEncode } from "@jsquash/jpeg/encode.js";
+import decodePng, { init as initPngDecode } from "@jsquash/png/decode.js";
+import encodePng from "@jsquash/png/encode.js";
+import decodeWebp, { init as initWebpDecode } from "@jsquash/webp/decode.js";
+import encodeWebp, { init as initWebpEncode } from "@jsquash/webp/encode.js";
+import avifDecWasm from "@jsquash/avif/codec/dec/avif_dec.wasm";
+import avifEncWasm from "@jsquash/avif/codec/enc/avif_enc.wasm";
+import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
+import jpegEncWasm from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
+import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
+import webpDecWasm from "@jsquash/webp/codec/dec/webp_dec.wasm";
+import webpEncWasm from "@jsquash/webp/codec/enc/webp_enc_simd.wasm";
+
+export interface Pixels {
+  readonly data: Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
+function once(init: () => Promise<unknown>): () => Promise<unknown> {
+  let ready: Promise<unknown> | undefined;
+  return () => (ready ??= init());
+}
+
+const ready = {
+  jpegDecode: once(() => initJpegDecode(jpegDecWasm)),
+  jpegEncode: once(() => initJpegEncode(jpegEncWasm)),
+  png: once(() => initPngDecode(pngWasm)),
+  webpDecode: once(() => initWebpDecode(webpDecWasm)),
+  webpEncode: once(() => initWebpEncode(webpEncWasm)),
+  avifDecode: once(() => initAvifDecode(avifDecWasm)),
+  avifEncode: once(() => initAvifEncode(avifEncWasm)),
+};
+
+/** jSquash takes ImageData-shaped objects; Workers has no ImageData class. */
+const asImageData = (p: Pixels) => p as unknown as Parameters<typeof encodeJpeg>[0];
+
+export const decoders = {
+  async jpeg(bytes: ArrayBuffer): Promise<Pixels> {
+    await ready.jpegDecode();
+    return decodeJpeg(bytes, { preserveOrientation: true });
+  },
+  async png(bytes: ArrayBuffer): Promise<Pixels> {
+    await ready.png();
+    return decodePng(bytes);
+  },
+  async webp(bytes: ArrayBuffer): Promise<Pixels> {
+    await ready.webpDecode();
+    return decodeWebp(bytes);
+  },
+  async avif(bytes: ArrayBuffer): Promise<Pixels> {
+    await ready.avifDecode();
+    const image = await decodeAvif(bytes);
+    if (!image) throw new Error("avif: decoder returned nothing");
+    return image as Pixels;
+  },
+};
+
+export const encoders = {
+  async jpeg(p: Pixels, quality: number): Promise<ArrayBuffer> {
+    await ready.jpegEncode();
+    return encodeJpeg(asImageData(p), { quality });
+  },
+  async png(p: Pixels): Promise<ArrayBuffer> {
+    await ready.png();
+    return encodePng(asImageData(p));
+  },
+  async webp(p: Pixels, quality: number): Promise<ArrayBuffer> {
+    await ready.webpEncode();
+    return encodeWebp(asImageData(p), { quality });
+  },
+  async avif(p: Pixels, quality: number): Promise<ArrayBuffer> {
+    await ready.avifEncode();
+    return encodeAvif(asImageData(p), { quality, speed: 8 });
+  },
+};

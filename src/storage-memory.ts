@@ -1,0 +1,48 @@
+import { tooLarge, type SourceObject, type SourceStore, type StoredThumbnail, type ThumbnailMeta, type ThumbnailStore } from "./storage";
+
+async function strongEtag(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return `"${Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("")}"`;
+}
+
+/** In-memory stores: for tests and for running the core outside Workers. */
+export class MemorySourceStore implements SourceStore {
+  readonly objects = new Map<string, Uint8Array>();
+
+  async get(key: string, maxBytes: number): Promise<SourceObject | null> {
+    const bytes = this.objects.get(key);
+    if (!bytes) return null;
+    if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
+    return { bytes: bytes.slice(), etag: await strongEtag(bytes) };
+  }
+}
+
+export class MemoryThumbnailStore implements ThumbnailStore {
+  readonly objects = new Map<string, { bytes: Uint8Array; meta: ThumbnailMeta; etag: string }>();
+
+  async get(key: string, options: { metadataOnly?: boolean } = {}): Promise<StoredThumbnail | null> {
+    const entry = this.objects.get(key);
+    if (!entry) return null;
+    const bytes = entry.bytes;
+    return {
+      ...entry.meta,
+      etag: entry.etag,
+      size: bytes.byteLength,
+      body: options.metadataOnly
+        ? null
+        : new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(bytes.slice());
+              controller.close();
+            },
+          }),
+    };
+  }
+
+  async put(key: string, bytes: Uint8Array, meta: ThumbnailMeta): Promise<string> {
+    const copy = bytes.slice();
+    const etag = await strongEtag(copy);
+    this.objects.set(key, { bytes: copy, meta: { ...meta }, etag });
+    return etag;
+  }
+}

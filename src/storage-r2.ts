@@ -1,0 +1,46 @@
+import { tooLarge, type SourceObject, type SourceStore, type StoredThumbnail, type ThumbnailMeta, type ThumbnailStore } from "./storage";
+
+export class R2SourceStore implements SourceStore {
+  constructor(
+    private readonly bucket: R2Bucket,
+    private readonly prefix: string,
+  ) {}
+
+  async get(key: string, maxBytes: number): Promise<SourceObject | null> {
+    const object = await this.bucket.get(this.prefix + key);
+    if (!object) return null;
+    if (object.size > maxBytes) {
+      await object.body.cancel();
+      throw tooLarge(object.size, maxBytes);
+    }
+    return { bytes: new Uint8Array(await object.arrayBuffer()), etag: object.httpEtag };
+  }
+}
+
+export class R2ThumbnailStore implements ThumbnailStore {
+  constructor(
+    private readonly bucket: R2Bucket,
+    private readonly prefix: string,
+  ) {}
+
+  async get(key: string, options: { metadataOnly?: boolean } = {}): Promise<StoredThumbnail | null> {
+    const object = options.metadataOnly ? await this.bucket.head(this.prefix + key) : await this.bucket.get(this.prefix + key);
+    if (!object) return null;
+    return {
+      body: "body" in object ? (object as R2ObjectBody).body : null,
+      size: object.size,
+      etag: object.httpEtag,
+      contentType: object.httpMetadata?.contentType ?? "application/octet-stream",
+      cacheControl: object.httpMetadata?.cacheControl ?? "",
+      sourceEtag: object.customMetadata?.sourceEtag ?? "",
+    };
+  }
+
+  async put(key: string, bytes: Uint8Array, meta: ThumbnailMeta): Promise<string> {
+    const object = await this.bucket.put(this.prefix + key, bytes, {
+      httpMetadata: { contentType: meta.contentType, cacheControl: meta.cacheControl },
+      customMetadata: { sourceEtag: meta.sourceEtag },
+    });
+    return object.httpEtag;
+  }
+}

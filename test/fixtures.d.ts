@@ -1,0 +1,4 @@
+declare module "*?bytes" {
+  const data: ArrayBuffer;
+  export default data;
+}
