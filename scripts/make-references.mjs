@@ -1,0 +1,28 @@
+// Makes the reference thumbnails the worker tests compare against, with sharp (native libvips).
+// sharp cannot load in workerd, so references are made here and committed as lossless PNGs:
+//   npm run references
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "..", "test", "fixtures");
+const out = join(fixtures, "references");
+mkdirSync(out, { recursive: true });
+
+const cases = [
+  ["kitten-100x100-crop", "kitten.jpg", (s) => s.resize(100, 100, { fit: "cover" })],
+  ["kitten-200x-scale", "kitten.jpg", (s) => s.resize(200, null, { fit: "inside" })],
+  ["landscape-120x90-scale", "Landscape_1.jpg", (s) => s.rotate().resize(120, 90, { fit: "inside" })],
+  ["cmyk-100x-scale", "Channel_digital_image_CMYK_color.jpg", (s) => s.resize(100, null)],
+  ["bird-150x100-scale-flat", "embedgravitybird.png", (s) => s.resize(150, 100, { fit: "inside" }).flatten({ background: "#ffffff" })],
+  ["bird-150x100-scale", "embedgravitybird.png", (s) => s.resize(150, 100, { fit: "inside" })],
+  ["grey16-50x-scale", "16-bit-grey-alpha.png", (s) => s.resize(50, null)],
+  ["webp-200x-scale", "4.webp", (s) => s.resize(200, null)],
+  ["avif-200x-scale", "pitm.avif", (s) => s.resize(200, null)],
+];
+
+for (const [name, file, op] of cases) {
+  await op(sharp(join(fixtures, file))).ensureAlpha().toColourspace("srgb").png().toFile(join(out, `${name}.png`));
+  console.log(name);
+}

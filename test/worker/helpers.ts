@@ -1,0 +1,67 @@
+import { env, exports } from "cloudflare:workers";
+import { decoders, type Pixels } from "../../src/pipeline/codecs";
+import { signV1 } from "../../src/signature";
+import { encodeSourcePath } from "../../src/url";
+
+export const SECRET = env.THUMBS_SECRET;
+
+export async function seed(key: string, bytes: ArrayBuffer | Uint8Array | string): Promise<void> {
+  await env.SOURCES.put(key, bytes);
+}
+
+export async function signedPath(source: string, size: string, method: string, ext: string, secret = SECRET): Promise<string> {
+  const signature = await signV1(secret, { source, size, method, ext });
+  return `/${encodeSourcePath(source)}/${size}/${method}/${signature}${ext}`;
+}
+
+export function get(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`https://thumbs.example.com${path}`, init));
+}
+
+export async function getThumb(source: string, size: string, method: string, ext: string): Promise<Response> {
+  return get(await signedPath(source, size, method, ext));
+}
+
+const MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [
+  ["jpeg", (b) => b[0] === 0xff && b[1] === 0xd8],
+  ["png", (b) => b[0] === 0x89 && b[1] === 0x50],
+  ["webp", (b) => String.fromCharCode(...b.subarray(8, 12)) === "WEBP"],
+  ["avif", (b) => String.fromCharCode(...b.subarray(4, 12)) === "ftypavif"],
+];
+
+/** Sniffs the format from the bytes (not from headers) and decodes with the wasm codecs. */
+export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format: string }> {
+  const b = new Uint8Array(bytes);
+  const format = MAGIC.find(([, test]) => test(b))?.[0];
+  if (!format) throw new Error("not an image this test can decode");
+  const pixels = await decoders[format as keyof typeof decoders](bytes);
+  return { format, width: pixels.width, height: pixels.height, data: pixels.data };
+}
+
+/** PSNR in dB over RGBA; Infinity when identical. */
+export function psnr(a: Pixels, b: Pixels): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error(`size ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    const d = (a.data[i] ?? 0) - (b.data[i] ?? 0);
+    sum += d * d;
+  }
+  const mse = sum / a.data.length;
+  return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
+}
+
+/** Mean RGBA of a rectangle, for colour checks. */
+export function meanColour(p: Pixels, x0 = 0, y0 = 0, w = p.width, h = p.height): [number, number, number, number] {
+  const sum = [0, 0, 0, 0];
+  for (let y = y0; y < y0 + h; y++) {
+    for (let x = x0; x < x0 + w; x++) {
+      for (let c = 0; c < 4; c++) sum[c] = (sum[c] ?? 0) + (p.data[(y * p.width + x) * 4 + c] ?? 0);
+    }
+  }
+  return sum.map((s) => s / (w * h)) as [number, number, number, number];
+}
+
+export async function storedKeys(): Promise<string[]> {
+  const list = await env.THUMBS.list();
+  return list.objects.map((o) => o.key);
+}
