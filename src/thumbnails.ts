@@ -66,7 +66,7 @@ async function fromStorage(request: Request, url: string, t: ThumbnailRequest, s
 }
 
 async function generate(request: Request, url: string, t: ThumbnailRequest, s: Services): Promise<Response> {
-  const source = await s.sources.get(s.config.sourcePrefix + t.source, s.config.maxSourceBytes);
+  const source = await s.sources.get(t.source, s.config.maxSourceBytes);
   if (!source) {
     s.negative.add(t.source);
     throw new ThumbnailError("SOURCE_NOT_FOUND");

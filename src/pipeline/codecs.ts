@@ -46,7 +46,8 @@ const asImageData = (p: Pixels) => p as unknown as Parameters<typeof encodeJpeg>
 export const decoders = {
   async jpeg(bytes: ArrayBuffer): Promise<Pixels> {
     await ready.jpegDecode();
-    return decodeJpeg(bytes, { preserveOrientation: true });
+    // Orientation is applied by the pipeline (after resizing, and for every format).
+    return decodeJpeg(bytes, { preserveOrientation: false });
   },
   async png(bytes: ArrayBuffer): Promise<Pixels> {
     await ready.png();

@@ -61,7 +61,8 @@ export function meanColour(p: Pixels, x0 = 0, y0 = 0, w = p.width, h = p.height)
   return sum.map((s) => s / (w * h)) as [number, number, number, number];
 }
 
-export async function storedKeys(): Promise<string[]> {
-  const list = await env.THUMBS.list();
+/** Keys in THUMBS (under `prefix`): storage is shared by the tests of one file. */
+export async function storedKeys(prefix = ""): Promise<string[]> {
+  const list = await env.THUMBS.list({ prefix });
   return list.objects.map((o) => o.key);
 }
