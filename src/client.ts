@@ -60,7 +60,7 @@ function withBase(baseUrl: string | undefined, path: string): string {
 }
 
 /**
- * The signed URL of one thumbnail. Throws ThumbnailError (`code` BAD_SOURCE, BAD_SIZE, BAD_METHOD or
+ * The signed URL of one thumbnail. Rejects with ThumbnailError (`code` BAD_SOURCE, BAD_SIZE, BAD_METHOD or
  * BAD_FORMAT; the message names the argument) for input the server would reject, TypeError for bad options.
  *
  * @param source the object key, unencoded (`"photos/summer day.jpg"`).

@@ -58,7 +58,8 @@ app.all("*", async (c) => {
       code: error.code,
       status: error.status,
       method: request.method,
-      path: pathname,
+      // Paths can be long (keys up to 1 KB, percent-encoded): keep log lines bounded.
+      path: pathname.slice(0, 512),
       message: error.message,
     });
     return errorResponse(error, request);
