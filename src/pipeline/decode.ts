@@ -2,12 +2,58 @@ import { ThumbnailError } from "../errors";
 import { decoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 
+const JPEG_ERRORS: Record<number, string> = {
+  [-1]: "not a JPEG",
+  [-2]: "unsupported JPEG variant (arithmetic, lossless, hierarchical or 12-bit)",
+  [-3]: "corrupt JPEG data",
+  [-4]: "JPEG ends inside its headers",
+  [-5]: "JPEG too large",
+};
+
+/**
+ * The largest DCT reduction (1/8, 1/4, 1/2) that still leaves at least twice the resize target
+ * on both axes, so the resampler has real pixels to filter (no aliasing) and a 24 MP photo never
+ * exists at full size in memory.
+ */
+export function jpegScale(width: number, height: number, targetWidth: number, targetHeight: number): number {
+  for (const denom of [8, 4, 2]) {
+    if (Math.ceil(width / denom) >= 2 * targetWidth && Math.ceil(height / denom) >= 2 * targetHeight) return denom;
+  }
+  return 1;
+}
+
+/** JPEG goes straight into the image core (scaled in the DCT domain); other formats via jSquash. */
+function decodeJpeg(ctx: PipelineContext): void {
+  const { core, source, info, plan } = ctx;
+  const transposed = info.orientation >= 5;
+  const targetWidth = transposed ? plan.resizeHeight : plan.resizeWidth;
+  const targetHeight = transposed ? plan.resizeWidth : plan.resizeHeight;
+  const denom = jpegScale(info.width, info.height, targetWidth, targetHeight);
+  const input = core.putBytes(source);
+  try {
+    const ptr = core.exports.jpegDecode(input, source.byteLength, denom);
+    if (ptr === 0) {
+      const code = core.exports.jpegError();
+      throw new ThumbnailError(code === -2 ? "SOURCE_UNSUPPORTED" : "SOURCE_UNDECODABLE", {
+        internal: `jpeg decoder: ${JPEG_ERRORS[code] ?? `error ${code}`}`,
+      });
+    }
+    ctx.image = core.wrap(ptr, core.exports.jpegWidth(), core.exports.jpegHeight());
+  } finally {
+    core.exports.free(input);
+  }
+}
+
 export const decode: Step = {
   name: "decode",
   async run(ctx: PipelineContext) {
     const { format } = ctx.info;
     if (format === "gif") {
       throw new ThumbnailError("SOURCE_UNSUPPORTED", { detail: "source: GIF is not supported; expected JPEG, PNG, WebP or AVIF" });
+    }
+    if (format === "jpeg") {
+      decodeJpeg(ctx);
+      return;
     }
     let pixels;
     try {
@@ -25,6 +71,6 @@ export const decode: Step = {
       });
     }
     ctx.image = ctx.core.fromRgba(pixels.data, pixels.width, pixels.height);
-    ctx.alpha = format !== "jpeg" && ctx.core.exports.hasAlpha(ctx.image.ptr, pixels.width * pixels.height) !== 0;
+    ctx.alpha = ctx.core.exports.hasAlpha(ctx.image.ptr, pixels.width * pixels.height) !== 0;
   },
 };

@@ -9,15 +9,7 @@ import truncatedJpg from "../fixtures/truncated.jpg?bytes";
 import truncatedPng from "../fixtures/truncated.png?bytes";
 import worker from "../../src/index";
 import { signLegacy } from "../../src/signature";
-import { decodeImage, get, seed, signedPath, storedKeys } from "./helpers";
-
-/** Runs the worker with extra settings, as `wrangler.toml` [vars] would set them. */
-async function withSettings(settings: Record<string, string>, path: string, init?: RequestInit): Promise<Response> {
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`https://thumbs.example.com${path}`, init), { ...env, ...settings }, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
-}
+import { decodeImage, get, seed, signedPath, storedKeys, withSettings } from "./helpers";
 
 async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;

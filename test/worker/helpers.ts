@@ -1,4 +1,6 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import worker from "../../src/index";
 import { decoders, type Pixels } from "../../src/pipeline/codecs";
 import { signV1 } from "../../src/signature";
 import { encodeSourcePath } from "../../src/url";
@@ -65,4 +67,12 @@ export function meanColour(p: Pixels, x0 = 0, y0 = 0, w = p.width, h = p.height)
 export async function storedKeys(prefix = ""): Promise<string[]> {
   const list = await env.THUMBS.list({ prefix });
   return list.objects.map((o) => o.key);
+}
+
+/** Runs the worker with extra settings, as `wrangler.toml` [vars] would set them. */
+export async function withSettings(settings: Record<string, string>, path: string, init?: RequestInit): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(`https://thumbs.example.com${path}`, init), { ...env, ...settings }, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
 }

@@ -18,16 +18,16 @@ import l7 from "../fixtures/Landscape_7.jpg?bytes";
 import l8 from "../fixtures/Landscape_8.jpg?bytes";
 import avif from "../fixtures/pitm.avif?bytes";
 import refAvif from "../fixtures/references/avif-200x-scale.png?bytes";
-import refBirdFlat from "../fixtures/references/bird-150x100-scale-flat.png?bytes";
 import refBird from "../fixtures/references/bird-150x100-scale.png?bytes";
 import refCmyk from "../fixtures/references/cmyk-100x-scale.png?bytes";
+import refGrey16Flat from "../fixtures/references/grey16-50x-scale-flat.png?bytes";
 import refGrey16 from "../fixtures/references/grey16-50x-scale.png?bytes";
 import refKittenCrop from "../fixtures/references/kitten-100x100-crop.png?bytes";
 import refKittenScale from "../fixtures/references/kitten-200x-scale.png?bytes";
 import refLandscape from "../fixtures/references/landscape-120x90-scale.png?bytes";
 import refWebp from "../fixtures/references/webp-200x-scale.png?bytes";
 import webp from "../fixtures/4.webp?bytes";
-import { decodeImage, getThumb, meanColour, psnr, seed } from "./helpers";
+import { decodeImage, getThumb, meanColour, psnr, seed, signedPath, withSettings } from "./helpers";
 
 async function thumb(source: string, size: string, method: string, ext: string) {
   const response = await getThumb(source, size, method, ext);
@@ -145,16 +145,36 @@ describe("colour spaces and bit depths become 8-bit sRGB", () => {
     expect(psnr(image, await decodeImage(refGrey16))).toBeGreaterThan(30);
   });
 
-  it("PNG alpha is kept for PNG output", async () => {
+  it("opaque RGBA PNG", async () => {
     await seed("bird.png", bird);
     const { image } = await thumb("bird.png", "150x100", "scale", ".png");
     expect(psnr(image, await decodeImage(refBird))).toBeGreaterThan(30);
   });
 
-  it("PNG alpha is flattened onto white for JPEG output", async () => {
-    await seed("bird.png", bird);
-    const { image } = await thumb("bird.png", "150x100", "scale", ".jpg");
-    expect(psnr(image, await decodeImage(refBirdFlat))).toBeGreaterThan(28);
+  it("alpha is flattened onto white for JPEG output", async () => {
+    await seed("g16.png", grey16);
+    const { image } = await thumb("g16.png", "50x", "scale", ".jpg");
+    expect(psnr(image, await decodeImage(refGrey16Flat))).toBeGreaterThan(28);
+  });
+
+  it("BACKGROUND sets the flattening colour; PNG and WebP keep transparency", async () => {
+    const { encoders } = await import("../../src/pipeline/codecs");
+    // Left half opaque blue, right half fully transparent.
+    const data = new Uint8ClampedArray(64 * 32 * 4);
+    for (let i = 0; i < 64 * 32; i++) if (i % 64 < 32) data.set([0, 0, 255, 255], i * 4);
+    await seed("half.png", await encoders.png({ data, width: 64, height: 32 }));
+    const red = await withSettings({ BACKGROUND: "#ff0000" }, await signedPath("half.png", "32x", "scale", ".jpg"));
+    const flat = await decodeImage(await red.arrayBuffer());
+    const [lr, , lb] = meanColour(flat, 0, 0, 12, 16);
+    const [rr, rg, rb, ra] = meanColour(flat, 20, 0, 12, 16);
+    expect(lb).toBeGreaterThan(200);
+    expect(lr).toBeLessThan(40);
+    expect([rr > 200, rg < 40, rb < 40, ra]).toEqual([true, true, true, 255]);
+    for (const ext of [".png", ".webp"]) {
+      const kept = (await thumb("half.png", "32x", "scale", ext)).image;
+      expect(meanColour(kept, 20, 0, 12, 16)[3]).toBe(0);
+      expect(meanColour(kept, 0, 0, 12, 16)[3]).toBe(255);
+    }
   });
 
   it("WebP source", async () => {

@@ -1,0 +1,67 @@
+"""The `thumbnail` template library, compatible with django-rest-thumbnails' tag:
+
+    {% load thumbnail %}
+    {% thumbnail object.image "100x100" "crop" ".jpg" as thumb %}
+    {% if thumb %}<img src="{{ thumb.url }}">{% endif %}
+
+Settings, read at render time:
+    THUMBSMITH_SECRET     the server's THUMBS_SECRET (one key, or the comma-separated list: the
+                          first key signs)
+    THUMBSMITH_BASE_URL   URL prefix; default THUMBNAILS_PROXY_BASE_URL if set, else "/"
+    THUMBSMITH_SIGNATURE  "v1" (default) or "legacy": sign with SECRET_KEY exactly as
+                          django-rest-thumbnails did, for a server with LEGACY_SECRET_KEY
+"""
+
+from django import template
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from thumbsmith import first_key, thumbnail_url
+
+register = template.Library()
+
+
+class Thumbnail:
+    """What the tag returns; `url` is the signed URL, and so is str(thumb)."""
+
+    def __init__(self, source, size, method, extension, url):
+        self.source = source
+        self.size = size
+        self.method = method
+        self.extension = extension
+        self.url = url
+
+    def __str__(self):
+        return self.url
+
+    def __repr__(self):
+        return f"<Thumbnail {self.url}>"
+
+
+def _signing():
+    scheme = getattr(settings, "THUMBSMITH_SIGNATURE", "v1")
+    if scheme == "legacy":
+        return settings.SECRET_KEY, True
+    if scheme != "v1":
+        raise ImproperlyConfigured(f'THUMBSMITH_SIGNATURE must be "v1" or "legacy", not {scheme!r}')
+    secret = first_key(getattr(settings, "THUMBSMITH_SECRET", None) or "")
+    if not secret:
+        raise ImproperlyConfigured('THUMBSMITH_SECRET is not set (or set THUMBSMITH_SIGNATURE = "legacy")')
+    return secret, False
+
+
+def _base_url():
+    default = getattr(settings, "THUMBNAILS_PROXY_BASE_URL", None) or "/"
+    return getattr(settings, "THUMBSMITH_BASE_URL", None) or default
+
+
+@register.simple_tag
+def thumbnail(source, size, method, extension):
+    """A Thumbnail for `source` (a FieldFile, whose .name is the key, or the key itself); None when
+    it is empty. Raises ValueError for a size, method, extension or key the server would reject."""
+    source = getattr(source, "name", source)
+    if not source:
+        return None
+    secret, legacy = _signing()
+    url = thumbnail_url(source, size, method, extension, secret, _base_url(), legacy)
+    return Thumbnail(source, size, method, extension, url)

@@ -1,0 +1,69 @@
+// Local development helpers shared by `npm run dev` and the end-to-end tests: seed the local R2
+// bucket with sample images, and start `wrangler dev` (local R2 and Durable Objects, no account).
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const wrangler = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+
+// Without these, wrangler phones home for metrics and to download Request.cf, and warns offline.
+export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+/** Source key → file in test/fixtures. */
+export const SAMPLES = {
+  "animals/kitten.jpg": "kitten.jpg",
+  "pil_tests/1.jpg": "seed/pil_tests/1.jpg",
+  "pil_tests/2.jpg": "seed/pil_tests/2.jpg",
+  "orientation/Landscape_6.jpg": "Landscape_6.jpg",
+  "alpha/embedgravitybird.png": "embedgravitybird.png",
+  "webp/4.webp": "4.webp",
+  "cmyk/Channel_digital_image_CMYK_color.jpg": "Channel_digital_image_CMYK_color.jpg",
+};
+
+export function devSecret() {
+  const line = readFileSync(join(root, ".dev.vars"), "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("THUMBS_SECRET="));
+  if (!line) throw new Error(".dev.vars has no THUMBS_SECRET");
+  return line.slice("THUMBS_SECRET=".length).trim().split(",")[0];
+}
+
+export function seedLocal(persistTo) {
+  const scratch = mkdtempSync(join(tmpdir(), "thumbsmith-seed-"));
+  const list = join(scratch, "samples.json");
+  writeFileSync(list, JSON.stringify(Object.entries(SAMPLES).map(([key, file]) => ({ key, file: join(root, "test", "fixtures", file) }))));
+  try {
+    execFileSync(process.execPath, [wrangler, "r2", "bulk", "put", "thumbsmith-sources", "--filename", list, "--local", "--persist-to", persistTo], {
+      cwd: root,
+      env: quietEnv,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Starts `wrangler dev`; resolves with the child once it answers /_health. */
+export async function startDev({ port, persistTo, stdio = "inherit", timeoutMs = 60_000 }) {
+  const child = spawn(process.execPath, [wrangler, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo], {
+    cwd: root,
+    env: quietEnv,
+    stdio: ["ignore", stdio, stdio],
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/_health`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`wrangler dev did not answer within ${timeoutMs} ms`);
+}

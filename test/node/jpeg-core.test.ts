@@ -1,0 +1,351 @@
+// Tests of the wasm core's JPEG decoder (wasm/assembly/jpeg/) against sharp (libvips + libjpeg-turbo).
+//
+// Fixtures: test/fixtures/*.jpg are copies of ../shared/images; test/fixtures/jpeg-core/s-*.jpg were
+// made with libjpeg-turbo 2.1.5 `cjpeg -quality 90` from a 301×203 crop (left 137, top 121) of
+// Landscape_1.jpg (decoded with djpeg), with: -sample 4x1,1x1,1x1 (411); -sample 1x2,1x1,1x1 (440);
+// -sample 2x1,1x1,1x1 -progressive (422-progressive); -sample 2x2,1x1,1x1 -restart 7B (420-restart);
+// -sample 2x2,1x1,1x1 -progressive -restart 5B (420-progressive-restart); -progressive
+// (444-progressive); -grayscale (grey); -grayscale -progressive -restart 2 (grey-progressive); -rgb
+// (rgb: Adobe transform 0); -arithmetic; -scans with three sequential one-component scans
+// (420-multiscan); s-cmyk.jpg is sharp(s-rgb.jpg).toColourspace("cmyk").jpeg() (Adobe, inverted CMYK).
+//
+// PSNR thresholds (dB), from measured values with a margin of ≥ 2 dB (measured → threshold):
+//  - scale 1 vs sharp's full decode: 57–66 for 4:4:4/4:2:x/grey/CMYK → 50 (4:1:1: 41.7 → 38, libjpeg
+//    replicates chroma ×4 horizontally, this decoder interpolates).
+//  - scales 1/2, 1/4, 1/8 vs sharp's full decode box-averaged by the same factor: 4:4:4/grey 45–60,
+//    subsampled 35–50 (the chroma is upsampled at the reduced size), 4:1:1 33.6 → thresholds per file.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..");
+const fixtures = join(root, "test", "fixtures");
+const fx = (name: string) => join(fixtures, name);
+const gen = (name: string) => join(fixtures, "jpeg-core", name);
+
+interface Core {
+  memory: WebAssembly.Memory;
+  alloc(size: number): number;
+  free(ptr: number): void;
+  jpegDecode(ptr: number, len: number, scaleDenom: number): number;
+  jpegInfo(ptr: number, len: number): number;
+  jpegWidth(): number;
+  jpegHeight(): number;
+  jpegError(): number;
+  jpegComponents(): number;
+  jpegProgressive(): number;
+  JPEG_ERR_NOT_JPEG: WebAssembly.Global;
+  JPEG_ERR_UNSUPPORTED: WebAssembly.Global;
+  JPEG_ERR_CORRUPT: WebAssembly.Global;
+  JPEG_ERR_TRUNCATED: WebAssembly.Global;
+  JPEG_ERR_TOO_LARGE: WebAssembly.Global;
+  JPEG_ERR_BAD_ARGUMENT: WebAssembly.Global;
+}
+
+interface Image {
+  width: number;
+  height: number;
+  data: Uint8Array; // RGBA
+}
+
+let core: Core;
+
+beforeAll(async () => {
+  const { instance } = await WebAssembly.instantiate(readFileSync(join(root, "wasm", "build", "core.wasm")), {
+    env: {
+      abort(_msg: number, _file: number, line: number, col: number) {
+        throw new Error(`wasm abort at ${line}:${col}`);
+      },
+    },
+  });
+  core = instance.exports as unknown as Core;
+});
+
+function put(bytes: Uint8Array): number {
+  const ptr = core.alloc(Math.max(bytes.length, 1));
+  new Uint8Array(core.memory.buffer, ptr, bytes.length).set(bytes);
+  return ptr;
+}
+
+// decode with the wasm core; returns the image or the error code
+function decode(bytes: Uint8Array, scale = 1): Image | number {
+  const ptr = put(bytes);
+  const out = core.jpegDecode(ptr, bytes.length, scale);
+  core.free(ptr);
+  if (out === 0) return core.jpegError();
+  const width = core.jpegWidth();
+  const height = core.jpegHeight();
+  const data = new Uint8Array(core.memory.buffer, out, width * height * 4).slice();
+  core.free(out);
+  return { width, height, data };
+}
+
+function decodeOk(bytes: Uint8Array, scale = 1): Image {
+  const r = decode(bytes, scale);
+  if (typeof r === "number") throw new Error(`decode failed: ${r}`);
+  expect(core.jpegError()).toBe(0);
+  return r;
+}
+
+const refs = new Map<string, Promise<Image>>();
+
+// sharp's full-size decode, ignoring ICC profiles (the decoder ignores them); CMYK is converted with
+// the same naive formula the decoder uses (sharp itself would apply a CMYK profile)
+function reference(file: string): Promise<Image> {
+  let p = refs.get(file);
+  if (!p) {
+    p = (async () => {
+      const meta = await sharp(file, { ignoreIcc: true }).metadata();
+      if (meta.space === "cmyk") {
+        const { data, info } = await sharp(file, { ignoreIcc: true })
+          .pipelineColourspace("cmyk")
+          .toColourspace("cmyk")
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        const rgba = new Uint8Array(info.width * info.height * 4);
+        for (let i = 0; i < rgba.length; i += 4) {
+          const k = 255 - data[i + 3];
+          for (let c = 0; c < 3; c++) rgba[i + c] = Math.round(((255 - data[i + c]) * k) / 255);
+          rgba[i + 3] = 255;
+        }
+        return { width: info.width, height: info.height, data: rgba };
+      }
+      const { data, info } = await sharp(file, { ignoreIcc: true }).raw().ensureAlpha().toBuffer({ resolveWithObject: true });
+      return { width: info.width, height: info.height, data: new Uint8Array(data) };
+    })();
+    refs.set(file, p);
+  }
+  return p;
+}
+
+// box average by f × f (partial boxes at the right/bottom edges)
+function boxDown(img: Image, f: number): Image {
+  if (f === 1) return img;
+  const width = Math.ceil(img.width / f);
+  const height = Math.ceil(img.height / f);
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let r = 0, g = 0, b = 0, n = 0;
+      for (let yy = y * f; yy < Math.min(img.height, y * f + f); yy++) {
+        for (let xx = x * f; xx < Math.min(img.width, x * f + f); xx++) {
+          const i = (yy * img.width + xx) * 4;
+          r += img.data[i];
+          g += img.data[i + 1];
+          b += img.data[i + 2];
+          n++;
+        }
+      }
+      const o = (y * width + x) * 4;
+      data[o] = Math.round(r / n);
+      data[o + 1] = Math.round(g / n);
+      data[o + 2] = Math.round(b / n);
+      data[o + 3] = 255;
+    }
+  }
+  return { width, height, data };
+}
+
+function psnr(a: Image, b: Image): number {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  let se = 0;
+  let n = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    if ((i & 3) === 3) {
+      expect(a.data[i]).toBe(255);
+      continue;
+    }
+    const d = a.data[i] - b.data[i];
+    se += d * d;
+    n++;
+  }
+  return se === 0 ? 99 : 10 * Math.log10((255 * 255) / (se / n));
+}
+
+// marker scan of the header + scans: returns marker codes in order
+function markers(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let i = 2;
+  while (i + 4 <= bytes.length) {
+    if (bytes[i] !== 0xff) break;
+    const m = bytes[i + 1];
+    out.push(m);
+    if (m === 0xd9) break;
+    const len = (bytes[i + 2] << 8) | bytes[i + 3];
+    i += 2 + len;
+    if (m === 0xda) {
+      while (i + 1 < bytes.length && !(bytes[i] === 0xff && bytes[i + 1] !== 0 && (bytes[i + 1] < 0xd0 || bytes[i + 1] > 0xd7))) {
+        if (bytes[i] === 0xff && bytes[i + 1] >= 0xd0 && bytes[i + 1] <= 0xd7) out.push(bytes[i + 1]);
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
+// [file, sampling/kind, min PSNR at scale 1, at 1/2, at 1/4, at 1/8]
+const cases: [string, string, number, number, number, number][] = [
+  [fx("2569067123_aca715a2ee_o.jpg"), "6 MP baseline 4:2:0", 50, 44, 42, 40],
+  [fx("photo-6mp-progressive.jpg"), "6 MP progressive 4:2:0", 50, 44, 42, 40],
+  [fx("kitten.jpg"), "4:4:4 JFIF + ICC", 50, 40, 40, 40],
+  [fx("Landscape_1.jpg"), "4:4:4 Adobe transform 1", 50, 45, 45, 45],
+  [fx("pil-1920x1080.jpg"), "4:2:0", 50, 38, 38, 38],
+  [fx("gamma_dalai_lama_gray.jpg"), "4:4:4 grey-looking", 50, 50, 30, 33],
+  [fx("Channel_digital_image_CMYK_color.jpg"), "Adobe YCCK, restart interval", 55, 32, 32, 33],
+  [gen("s-cmyk.jpg"), "Adobe inverted CMYK", 55, 40, 38, 37],
+  [gen("s-411.jpg"), "4:1:1", 38, 33, 31, 31],
+  [gen("s-440.jpg"), "4:4:0", 50, 36, 35, 35],
+  [gen("s-422-progressive.jpg"), "4:2:2 progressive", 50, 36, 35, 35],
+  [gen("s-420-restart.jpg"), "4:2:0 restart every 7 MCUs", 50, 37, 34, 32],
+  [gen("s-420-progressive-restart.jpg"), "4:2:0 progressive, restart every 5 MCUs", 50, 37, 34, 32],
+  [gen("s-420-multiscan.jpg"), "4:2:0 sequential, one scan per component", 50, 37, 34, 32],
+  [gen("s-444-progressive.jpg"), "4:4:4 progressive", 55, 45, 45, 42],
+  [gen("s-grey.jpg"), "1 component", 55, 50, 50, 44],
+  [gen("s-grey-progressive.jpg"), "1 component progressive, restart", 55, 50, 50, 44],
+  [gen("s-rgb.jpg"), "RGB (Adobe transform 0)", 55, 45, 45, 42],
+];
+
+describe("jpegDecode vs sharp", () => {
+  for (const [file, kind, ...min] of cases) {
+    it(`${file.split("/").pop()} (${kind})`, async () => {
+      const bytes = readFileSync(file);
+      const ref = await reference(file);
+      [1, 2, 4, 8].forEach((scale, i) => {
+        const img = decodeOk(bytes, scale);
+        expect([img.width, img.height]).toEqual([Math.ceil(ref.width / scale), Math.ceil(ref.height / scale)]);
+        const db = psnr(img, boxDown(ref, scale));
+        expect(db, `scale 1/${scale}: ${db.toFixed(1)} dB`).toBeGreaterThanOrEqual(min[i]);
+      });
+    });
+  }
+
+  it("the restart fixtures really contain DRI and RSTn markers", () => {
+    for (const name of ["s-420-restart.jpg", "s-420-progressive-restart.jpg", "s-grey-progressive.jpg"]) {
+      const m = markers(readFileSync(gen(name)));
+      expect(m, name).toContain(0xdd);
+      expect(m.filter((x) => x >= 0xd0 && x <= 0xd7).length, name).toBeGreaterThan(2);
+    }
+    const m = markers(readFileSync(fx("Channel_digital_image_CMYK_color.jpg")));
+    expect(m).toContain(0xdd);
+  });
+
+  it("baseline and progressive encodings of the same photo decode alike", () => {
+    for (const scale of [2, 8]) {
+      const a = decodeOk(readFileSync(fx("2569067123_aca715a2ee_o.jpg")), scale);
+      const b = decodeOk(readFileSync(fx("photo-6mp-progressive.jpg")), scale);
+      expect(psnr(a, b)).toBeGreaterThan(40);
+    }
+  });
+});
+
+describe("jpegInfo", () => {
+  it("reads the frame header only", () => {
+    const check = (file: string, w: number, h: number, comps: number, prog: number) => {
+      const bytes = readFileSync(file);
+      const ptr = put(bytes);
+      expect(core.jpegInfo(ptr, bytes.length)).toBe(0);
+      core.free(ptr);
+      expect([core.jpegWidth(), core.jpegHeight(), core.jpegComponents(), core.jpegProgressive()]).toEqual([w, h, comps, prog]);
+    };
+    check(fx("2569067123_aca715a2ee_o.jpg"), 2725, 2225, 3, 0);
+    check(fx("photo-6mp-progressive.jpg"), 2725, 2225, 3, 1);
+    check(fx("Channel_digital_image_CMYK_color.jpg"), 500, 333, 4, 0);
+    check(gen("s-grey.jpg"), 301, 203, 1, 0);
+    // only the headers are needed
+    const head = readFileSync(fx("truncated.jpg"));
+    const ptr = put(head);
+    expect(core.jpegInfo(ptr, 700)).toBe(0);
+    core.free(ptr);
+    expect([core.jpegWidth(), core.jpegHeight()]).toEqual([2725, 2225]);
+  });
+});
+
+describe("errors and damaged input", () => {
+  const err = (name: keyof Core) => (core[name] as WebAssembly.Global).value as number;
+
+  it("truncated data decodes what is there, the rest grey", () => {
+    const bytes = readFileSync(fx("truncated.jpg"));
+    for (const scale of [1, 2, 4, 8]) {
+      const img = decodeOk(bytes, scale);
+      expect([img.width, img.height]).toEqual([Math.ceil(2725 / scale), Math.ceil(2225 / scale)]);
+      const last = img.data.length - 4;
+      expect([...img.data.subarray(last, last + 4)]).toEqual([128, 128, 128, 255]);
+    }
+  });
+
+  it("every prefix of a small JPEG decodes or fails cleanly", () => {
+    const bytes = readFileSync(gen("s-420-progressive-restart.jpg"));
+    const base = readFileSync(gen("s-420-restart.jpg"));
+    for (const src of [bytes, base]) {
+      for (let len = 0; len < src.length; len += 97) {
+        const r = decode(src.subarray(0, len), 2);
+        if (typeof r === "number") expect(r).toBeLessThan(0);
+      }
+    }
+  });
+
+  it("corrupt entropy data never crashes", () => {
+    const src = readFileSync(gen("s-420-progressive-restart.jpg"));
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
+    for (let t = 0; t < 60; t++) {
+      const bytes = new Uint8Array(src);
+      for (let j = 0; j < 20; j++) bytes[600 + Math.floor(rnd() * (bytes.length - 600))] = Math.floor(rnd() * 256);
+      const r = decode(bytes, [1, 2, 4, 8][t & 3]);
+      if (typeof r === "number") expect(r).toBeLessThan(0);
+    }
+  });
+
+  it("corrupt header → error code", () => {
+    const r = decode(readFileSync(fx("corrupt-header.jpg")));
+    expect(r).toBe(err("JPEG_ERR_TRUNCATED"));
+    const bytes = readFileSync(gen("s-grey.jpg"));
+    const bad = new Uint8Array(bytes);
+    const sof = bad.findIndex((b, i) => b === 0xff && bad[i + 1] === 0xc0);
+    bad[sof + 4] = 7; // SOF segment length
+    expect(decode(bad)).toBe(err("JPEG_ERR_CORRUPT"));
+  });
+
+  it("not a JPEG / unsupported / bad arguments", () => {
+    expect(decode(readFileSync(fx("truncated.png")))).toBe(err("JPEG_ERR_NOT_JPEG"));
+    expect(decode(new Uint8Array(0))).toBe(err("JPEG_ERR_NOT_JPEG"));
+    expect(decode(readFileSync(gen("s-arithmetic.jpg")))).toBe(err("JPEG_ERR_UNSUPPORTED"));
+    expect(decode(readFileSync(gen("s-grey.jpg")), 3)).toBe(err("JPEG_ERR_BAD_ARGUMENT"));
+    // 12-bit precision
+    const bytes = new Uint8Array(readFileSync(gen("s-grey.jpg")));
+    const sof = bytes.findIndex((b, i) => b === 0xff && bytes[i + 1] === 0xc0);
+    bytes[sof + 4] = 12;
+    expect(decode(bytes)).toBe(err("JPEG_ERR_UNSUPPORTED"));
+  });
+
+  it("zero width and oversized images are refused", () => {
+    const bytes = new Uint8Array(readFileSync(gen("s-grey.jpg")));
+    const sof = bytes.findIndex((b, i) => b === 0xff && bytes[i + 1] === 0xc0);
+    const big = new Uint8Array(bytes);
+    big.set([0xff, 0xff, 0xff, 0xff], sof + 5); // 65535 × 65535
+    expect(decode(big)).toBe(err("JPEG_ERR_TOO_LARGE"));
+    const zero = new Uint8Array(bytes);
+    zero.set([0, 0], sof + 7);
+    expect(decode(zero)).toBe(err("JPEG_ERR_TOO_LARGE"));
+  });
+});
+
+describe("memory", () => {
+  it("stays flat over repeated decodes", () => {
+    const files = [fx("2569067123_aca715a2ee_o.jpg"), fx("photo-6mp-progressive.jpg")];
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      const ptr = put(bytes);
+      let size = 0;
+      for (let i = 0; i < 50; i++) {
+        const out = core.jpegDecode(ptr, bytes.length, 8);
+        expect(out).not.toBe(0);
+        core.free(out);
+        if (i === 0) size = core.memory.buffer.byteLength;
+        else expect(core.memory.buffer.byteLength).toBe(size);
+      }
+      core.free(ptr);
+    }
+  });
+});
