@@ -27,6 +27,15 @@ export default defineConfig({
       {
         test: { name: "node", include: ["test/node/**/*.test.{ts,mjs}"], environment: "node", testTimeout: 60_000 },
       },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/e2e/setup.mjs"],
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 import { ThumbnailError } from "../errors";
 import { decoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
+import { jpegScale } from "./geometry";
 
 const JPEG_ERRORS: Record<number, string> = {
   [-1]: "not a JPEG",
@@ -9,18 +10,6 @@ const JPEG_ERRORS: Record<number, string> = {
   [-4]: "JPEG ends inside its headers",
   [-5]: "JPEG too large",
 };
-
-/**
- * The largest DCT reduction (1/8, 1/4, 1/2) that still leaves at least twice the resize target
- * on both axes, so the resampler has real pixels to filter (no aliasing) and a 24 MP photo never
- * exists at full size in memory.
- */
-export function jpegScale(width: number, height: number, targetWidth: number, targetHeight: number): number {
-  for (const denom of [8, 4, 2]) {
-    if (Math.ceil(width / denom) >= 2 * targetWidth && Math.ceil(height / denom) >= 2 * targetHeight) return denom;
-  }
-  return 1;
-}
 
 /** JPEG goes straight into the image core (scaled in the DCT domain); other formats via jSquash. */
 function decodeJpeg(ctx: PipelineContext): void {

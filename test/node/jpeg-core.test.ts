@@ -9,11 +9,14 @@
 // (rgb: Adobe transform 0); -arithmetic; -scans with three sequential one-component scans
 // (420-multiscan); s-cmyk.jpg is sharp(s-rgb.jpg).toColourspace("cmyk").jpeg() (Adobe, inverted CMYK).
 //
-// PSNR thresholds (dB), from measured values with a margin of ≥ 2 dB (measured → threshold):
-//  - scale 1 vs sharp's full decode: 57–66 for 4:4:4/4:2:x/grey/CMYK → 50 (4:1:1: 41.7 → 38, libjpeg
-//    replicates chroma ×4 horizontally, this decoder interpolates).
-//  - scales 1/2, 1/4, 1/8 vs sharp's full decode box-averaged by the same factor: 4:4:4/grey 45–60,
-//    subsampled 35–50 (the chroma is upsampled at the reduced size), 4:1:1 33.6 → thresholds per file.
+// PSNR thresholds (dB): measured values minus 2–3 dB (see the table below for each file).
+//  - scale 1 vs sharp's full decode: measured 54–66 (4:1:1: 41.7: libjpeg replicates chroma ×4
+//    horizontally, this decoder interpolates).
+//  - scales 1/2, 1/4, 1/8 vs sharp's full decode box-averaged by the same factor: measured 4:4:4 and
+//    grey 45–60, chroma-subsampled 35–50 (the chroma is upsampled at the reduced size), 4:1:1 34–37.
+//    gamma_dalai_lama at 1/4: 32.9 (its stripes clip at 0/255: clipping before vs after averaging).
+//    At 1/2 and 1/4 the decoder's output equals the box average of its own 8×8 IDCT (like libjpeg's
+//    reduced IDCTs: 4:4:4 fixtures match `djpeg -scale 1/N` at 62–79 dB).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -62,6 +65,14 @@ beforeAll(async () => {
   core = instance.exports as unknown as Core;
 });
 
+// element i of a typed array / array, which must exist (noUncheckedIndexedAccess: fails loudly on an
+// out-of-range index instead of propagating undefined/NaN)
+function at(a: ArrayLike<number>, i: number): number {
+  const v = a[i];
+  if (v === undefined) throw new RangeError(`index ${i} out of range (length ${a.length})`);
+  return v;
+}
+
 function put(bytes: Uint8Array): number {
   const ptr = core.alloc(Math.max(bytes.length, 1));
   new Uint8Array(core.memory.buffer, ptr, bytes.length).set(bytes);
@@ -105,8 +116,8 @@ function reference(file: string): Promise<Image> {
           .toBuffer({ resolveWithObject: true });
         const rgba = new Uint8Array(info.width * info.height * 4);
         for (let i = 0; i < rgba.length; i += 4) {
-          const k = 255 - data[i + 3];
-          for (let c = 0; c < 3; c++) rgba[i + c] = Math.round(((255 - data[i + c]) * k) / 255);
+          const k = 255 - at(data, i + 3);
+          for (let c = 0; c < 3; c++) rgba[i + c] = Math.round(((255 - at(data, i + c)) * k) / 255);
           rgba[i + 3] = 255;
         }
         return { width: info.width, height: info.height, data: rgba };
@@ -125,23 +136,28 @@ function boxDown(img: Image, f: number): Image {
   const width = Math.ceil(img.width / f);
   const height = Math.ceil(img.height / f);
   const data = new Uint8Array(width * height * 4);
+  const sums = new Float64Array(width * 4);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let r = 0, g = 0, b = 0, n = 0;
-      for (let yy = y * f; yy < Math.min(img.height, y * f + f); yy++) {
-        for (let xx = x * f; xx < Math.min(img.width, x * f + f); xx++) {
-          const i = (yy * img.width + xx) * 4;
-          r += img.data[i];
-          g += img.data[i + 1];
-          b += img.data[i + 2];
-          n++;
-        }
+    sums.fill(0);
+    const y1 = Math.min(img.height, y * f + f);
+    for (let yy = y * f; yy < y1; yy++) {
+      let i = yy * img.width * 4;
+      for (let x = 0; x < img.width; x++, i += 4) {
+        const o = ((x / f) | 0) * 4;
+        sums[o] = at(sums, o) + at(img.data, i);
+        sums[o + 1] = at(sums, o + 1) + at(img.data, i + 1);
+        sums[o + 2] = at(sums, o + 2) + at(img.data, i + 2);
+        sums[o + 3] = at(sums, o + 3) + 1;
       }
-      const o = (y * width + x) * 4;
-      data[o] = Math.round(r / n);
-      data[o + 1] = Math.round(g / n);
-      data[o + 2] = Math.round(b / n);
-      data[o + 3] = 255;
+    }
+    for (let x = 0; x < width; x++) {
+      const o = x * 4;
+      const d = (y * width + x) * 4;
+      const count = at(sums, o + 3);
+      data[d] = Math.round(at(sums, o) / count);
+      data[d + 1] = Math.round(at(sums, o + 1) / count);
+      data[d + 2] = Math.round(at(sums, o + 2) / count);
+      data[d + 3] = 255;
     }
   }
   return { width, height, data };
@@ -151,15 +167,16 @@ function psnr(a: Image, b: Image): number {
   expect([a.width, a.height]).toEqual([b.width, b.height]);
   let se = 0;
   let n = 0;
-  for (let i = 0; i < a.data.length; i++) {
-    if ((i & 3) === 3) {
-      expect(a.data[i]).toBe(255);
-      continue;
-    }
-    const d = a.data[i] - b.data[i];
-    se += d * d;
-    n++;
+  let alpha = true;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const dr = at(a.data, i) - at(b.data, i);
+    const dg = at(a.data, i + 1) - at(b.data, i + 1);
+    const db = at(a.data, i + 2) - at(b.data, i + 2);
+    se += dr * dr + dg * dg + db * db;
+    n += 3;
+    if (a.data[i + 3] !== 255) alpha = false;
   }
+  expect(alpha, "alpha 255").toBe(true);
   return se === 0 ? 99 : 10 * Math.log10((255 * 255) / (se / n));
 }
 
@@ -169,14 +186,18 @@ function markers(bytes: Uint8Array): number[] {
   let i = 2;
   while (i + 4 <= bytes.length) {
     if (bytes[i] !== 0xff) break;
-    const m = bytes[i + 1];
+    const m = at(bytes, i + 1);
     out.push(m);
     if (m === 0xd9) break;
-    const len = (bytes[i + 2] << 8) | bytes[i + 3];
+    const len = (at(bytes, i + 2) << 8) | at(bytes, i + 3);
     i += 2 + len;
     if (m === 0xda) {
-      while (i + 1 < bytes.length && !(bytes[i] === 0xff && bytes[i + 1] !== 0 && (bytes[i + 1] < 0xd0 || bytes[i + 1] > 0xd7))) {
-        if (bytes[i] === 0xff && bytes[i + 1] >= 0xd0 && bytes[i + 1] <= 0xd7) out.push(bytes[i + 1]);
+      while (i + 1 < bytes.length) {
+        const b0 = at(bytes, i);
+        const b1 = at(bytes, i + 1);
+        const rst = b1 >= 0xd0 && b1 <= 0xd7;
+        if (b0 === 0xff && b1 !== 0 && !rst) break;
+        if (b0 === 0xff && rst) out.push(b1);
         i++;
       }
     }
@@ -186,24 +207,23 @@ function markers(bytes: Uint8Array): number[] {
 
 // [file, sampling/kind, min PSNR at scale 1, at 1/2, at 1/4, at 1/8]
 const cases: [string, string, number, number, number, number][] = [
-  [fx("2569067123_aca715a2ee_o.jpg"), "6 MP baseline 4:2:0", 50, 44, 42, 40],
-  [fx("photo-6mp-progressive.jpg"), "6 MP progressive 4:2:0", 50, 44, 42, 40],
-  [fx("kitten.jpg"), "4:4:4 JFIF + ICC", 50, 40, 40, 40],
-  [fx("Landscape_1.jpg"), "4:4:4 Adobe transform 1", 50, 45, 45, 45],
-  [fx("pil-1920x1080.jpg"), "4:2:0", 50, 38, 38, 38],
-  [fx("gamma_dalai_lama_gray.jpg"), "4:4:4 grey-looking", 50, 50, 30, 33],
-  [fx("Channel_digital_image_CMYK_color.jpg"), "Adobe YCCK, restart interval", 55, 32, 32, 33],
-  [gen("s-cmyk.jpg"), "Adobe inverted CMYK", 55, 40, 38, 37],
-  [gen("s-411.jpg"), "4:1:1", 38, 33, 31, 31],
-  [gen("s-440.jpg"), "4:4:0", 50, 36, 35, 35],
-  [gen("s-422-progressive.jpg"), "4:2:2 progressive", 50, 36, 35, 35],
-  [gen("s-420-restart.jpg"), "4:2:0 restart every 7 MCUs", 50, 37, 34, 32],
-  [gen("s-420-progressive-restart.jpg"), "4:2:0 progressive, restart every 5 MCUs", 50, 37, 34, 32],
-  [gen("s-420-multiscan.jpg"), "4:2:0 sequential, one scan per component", 50, 37, 34, 32],
-  [gen("s-444-progressive.jpg"), "4:4:4 progressive", 55, 45, 45, 42],
-  [gen("s-grey.jpg"), "1 component", 55, 50, 50, 44],
-  [gen("s-grey-progressive.jpg"), "1 component progressive, restart", 55, 50, 50, 44],
-  [gen("s-rgb.jpg"), "RGB (Adobe transform 0)", 55, 45, 45, 42],
+  [fx("2569067123_aca715a2ee_o.jpg"), "6 MP baseline 4:2:0", 55, 46, 43, 41],
+  [fx("photo-6mp-progressive.jpg"), "6 MP progressive 4:2:0", 55, 46, 42, 41],
+  [fx("kitten.jpg"), "4:4:4 JFIF + ICC", 60, 52, 55, 50],
+  [fx("Landscape_1.jpg"), "4:4:4 Adobe transform 1", 58, 47, 48, 46],
+  [fx("gamma_dalai_lama_gray.jpg"), "4:4:4, clipped high-frequency stripes", 58, 55, 30, 33],
+  [fx("Channel_digital_image_CMYK_color.jpg"), "Adobe YCCK, restart interval", 58, 39, 34, 33],
+  [gen("s-cmyk.jpg"), "Adobe inverted CMYK", 60, 42, 39, 38],
+  [gen("s-411.jpg"), "4:1:1", 38, 34, 32, 31],
+  [gen("s-440.jpg"), "4:4:0", 51, 39, 36, 35],
+  [gen("s-422-progressive.jpg"), "4:2:2 progressive", 51, 39, 36, 35],
+  [gen("s-420-restart.jpg"), "4:2:0 restart every 7 MCUs", 54, 38, 35, 33],
+  [gen("s-420-progressive-restart.jpg"), "4:2:0 progressive, restart every 5 MCUs", 54, 38, 35, 33],
+  [gen("s-420-multiscan.jpg"), "4:2:0 sequential, one scan per component", 54, 38, 35, 33],
+  [gen("s-444-progressive.jpg"), "4:4:4 progressive", 58, 48, 47, 43],
+  [gen("s-grey.jpg"), "1 component", 62, 52, 52, 44],
+  [gen("s-grey-progressive.jpg"), "1 component progressive, restart", 62, 52, 52, 44],
+  [gen("s-rgb.jpg"), "RGB (Adobe transform 0)", 62, 52, 51, 44],
 ];
 
 describe("jpegDecode vs sharp", () => {
@@ -215,7 +235,7 @@ describe("jpegDecode vs sharp", () => {
         const img = decodeOk(bytes, scale);
         expect([img.width, img.height]).toEqual([Math.ceil(ref.width / scale), Math.ceil(ref.height / scale)]);
         const db = psnr(img, boxDown(ref, scale));
-        expect(db, `scale 1/${scale}: ${db.toFixed(1)} dB`).toBeGreaterThanOrEqual(min[i]);
+        expect(db, `scale 1/${scale}: ${db.toFixed(1)} dB`).toBeGreaterThanOrEqual(at(min, i));
       });
     });
   }
@@ -303,7 +323,7 @@ describe("errors and damaged input", () => {
     const bytes = readFileSync(gen("s-grey.jpg"));
     const bad = new Uint8Array(bytes);
     const sof = bad.findIndex((b, i) => b === 0xff && bad[i + 1] === 0xc0);
-    bad[sof + 4] = 7; // SOF segment length
+    bad[sof + 3] = 7; // SOF segment length
     expect(decode(bad)).toBe(err("JPEG_ERR_CORRUPT"));
   });
 

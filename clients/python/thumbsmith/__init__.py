@@ -4,7 +4,7 @@
     '/animals/kitten.jpg/100x100/crop/ac096847c297af8aac047434786f0a3c.jpg'
 
 Validation matches the server's, so invalid input raises ValueError here rather than giving a URL
-that answers 400. The spec is docs/signing.md in the thumbsmith repository.
+that answers 400. The spec is the "Signed URLs" section of the thumbsmith README.
 """
 
 import hashlib

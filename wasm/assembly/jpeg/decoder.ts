@@ -23,7 +23,7 @@ import { compHt, compW, linePtr, lineBuf, planeRows, planes, planeW } from "./st
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 // progressive at 1/2 or 1/4: above this many bytes of stored coefficients, keep only the N×N lowest
 // frequencies (instead of the ones the box-average fold needs)
-const FOLD_BUDGET: u64 = 40 * 1024 * 1024;
+const FOLD_BUDGET: u64 = 24 * 1024 * 1024;
 
 // zig-zag index -> natural (row-major 8×8) index
 const ZIGZAG: StaticArray<u8> = [
@@ -35,7 +35,8 @@ const ZIGZAG: StaticArray<u8> = [
 // ---- static tables -------------------------------------------------------------------------------
 // Huffman tables 0..3 DC, 4..7 AC.
 const HUFF_LUT: usize = memory.data(8 * 512 * 2, 16); // 9-bit lookahead: (len << 8) | symbol, 0 = longer code
-const HUFF_FAST: usize = memory.data(8 * 512 * 4, 16); // AC: (value << 16) | (run << 8) | (codelen + size), 0 = none
+const FAST_BITS = 11;
+const HUFF_FAST: usize = memory.data(4 * (1 << FAST_BITS) * 4, 16); // AC tables: (value << 16) | (run << 8) | (codelen + size), 0 = none
 const HUFF_MAXCODE: usize = memory.data(8 * 18 * 4, 16); // per length: largest code, -1 = none
 const HUFF_VALOFF: usize = memory.data(8 * 18 * 4, 16); // per length: index of symbol = valoff + code
 const HUFF_VALS: usize = memory.data(8 * 256, 16);
@@ -114,6 +115,7 @@ let tmpLine: usize = 0;
 // buffered mode
 let buffered: bool = false;
 let useMask: bool = false;
+let storedMask: u64 = 0; // AC coefficients (zig-zag bit) that are stored
 let coefStride: i32 = 0;
 let coefOff: i32 = 0;
 const coefBase = new StaticArray<usize>(4);
@@ -144,6 +146,19 @@ export function getProgressive(): i32 { return infoProgressive; }
 
 // ---- bit reader ----------------------------------------------------------------------------------
 function refill(): void {
+  // fast path: 8 bytes without 0xFF, take as many whole bytes as fit
+  if (!markerHit && pos + 8 <= inEnd) {
+    let w = load<u64>(pos);
+    let x = ~w;
+    if (((x - 0x0101010101010101) & ~x & 0x8080808080808080) == 0) {
+      let nbytes = (63 - bitCnt) >> 3;
+      let be = bswap<u64>(w) & (0xFFFFFFFFFFFFFFFF << <u64>(64 - (nbytes << 3)));
+      bitBuf |= be >> <u64>bitCnt;
+      bitCnt += nbytes << 3;
+      pos += <usize>nbytes;
+      return;
+    }
+  }
   while (bitCnt <= 56) {
     let b: u32 = 0;
     if (!markerHit && pos < inEnd) {
@@ -244,9 +259,7 @@ function resetBits(): void {
 
 function buildHuff(t: i32, counts: usize, vals: usize): bool {
   let lut = HUFF_LUT + (<usize>t << 10);
-  let fast = HUFF_FAST + (<usize>t << 11);
   memory.fill(lut, 0, 1024);
-  memory.fill(fast, 0, 2048);
   let mc = HUFF_MAXCODE + ((<usize>t * 18) << 2);
   let vo = HUFF_VALOFF + ((<usize>t * 18) << 2);
   let code = 0;
@@ -270,16 +283,18 @@ function buildHuff(t: i32, counts: usize, vals: usize): bool {
   }
   store<i32>(mc + (17 << 2), 0x7FFFFFFF);
   memory.copy(HUFF_VALS + (<usize>t << 8), vals, <usize>k);
-  // AC fast table: run/size symbol and the value bits all inside the 9-bit lookahead
+  // AC fast table: run/size symbol and the value bits all inside the FAST_BITS lookahead
   if (t >= 4) {
-    for (let look = 0; look < 512; look++) {
-      let e = <i32>load<u16>(lut + (<usize>look << 1));
+    let fast = HUFF_FAST + ((<usize>(t - 4) << FAST_BITS) << 2);
+    memory.fill(fast, 0, (1 << FAST_BITS) * 4);
+    for (let look = 0; look < (1 << FAST_BITS); look++) {
+      let e = <i32>load<u16>(lut + (<usize>(look >> (FAST_BITS - 9)) << 1));
       if (e == 0) continue;
       let l = e >> 8;
       let rs = e & 0xFF;
       let s = rs & 15;
-      if (s == 0 || l + s > 9) continue;
-      let bits = (look >> (9 - l - s)) & ((1 << s) - 1);
+      if (s == 0 || l + s > FAST_BITS) continue;
+      let bits = (look >> (FAST_BITS - l - s)) & ((1 << s) - 1);
       let v = extend(bits, s);
       store<i32>(fast + (<usize>look << 2), (v << 16) | ((rs >> 4) << 8) | (l + s));
     }
@@ -435,14 +450,14 @@ function setupOutput(): void {
   outBuf = track(outBytes);
   for (let c = 0; c < ncomp; c++) {
     let sz = <u64>unchecked(planeW[c]) * <u64>unchecked(planeRows[c]);
-    let p = track(sz * 3);
+    let p = track(sz * 3 + 16); // + slack for 8-byte SIMD loads at the end of a row
     memory.fill(p, 128, <usize>(sz * 3));
     unchecked(planes[c * 3] = p);
     unchecked(planes[c * 3 + 1] = p + <usize>sz);
     unchecked(planes[c * 3 + 2] = p + <usize>(sz * 2));
     unchecked(lineBuf[c] = track(<u64>outW + 64));
   }
-  tmpLine = track(<u64>(outW + 64) * 2);
+  tmpLine = track(<u64>(outW + 64) * 2 + 32);
   if (buffered) {
     for (let c = 0; c < ncomp; c++) {
       let bw = mcusX * unchecked(cH[c]);
@@ -500,6 +515,8 @@ function setupScale(fold: bool): void {
     }
   }
   K = j;
+  storedMask = 0;
+  for (let k = 1; k < 64; k++) if (load<u8>(SMAP + <usize>k) != 255) storedMask |= (<u64>1) << <u64>k;
   useMask = K > 1;
   coefOff = useMask ? 8 : 0;
   coefStride = (coefOff + 2 * K + 7) & ~7;
@@ -564,11 +581,11 @@ function decodeBlockSeq(c: i32, dct: i32, act: i32, qz: usize): bool {
   unchecked(dcPred[c] = dc);
   store<f32>(BLOCK, <f32>dc * load<f32>(qz));
   let hasAC = false;
-  let fast = HUFF_FAST + (<usize>act << 11);
+  let fast = HUFF_FAST + ((<usize>(act - 4) << FAST_BITS) << 2);
   let k = 1;
   while (k < 64) {
     if (bitCnt < 16) refill();
-    let fe = load<i32>(fast + (<usize>(bitBuf >> 55) << 2));
+    let fe = load<i32>(fast + (<usize>(bitBuf >> (64 - FAST_BITS)) << 2));
     let v: i32;
     if (fe != 0) {
       k += (fe >> 8) & 15;
@@ -724,31 +741,51 @@ function decACRefine(blk: usize, ta: i32): void {
         if (r != 0) eobrun += getBits(r);
         break;
       }
+      // walk runs of coefficients: already non-zero ones get a correction bit, the r-th zero-history
+      // one (counting from 0) receives the new coefficient v
       while (k <= Se) {
-        if ((mask & ((<u64>1) << <u64>k)) != 0) {
-          if (getBit()) refineCoef(co, k, p1, m1);
-        } else {
-          if (r == 0) {
-            if (v != 0) {
-              let z = <i32>load<u8>(SMAP + <usize>k);
-              if (z != 255) store<i16>(co + (<usize>z << 1), <i16>v);
-              mask |= (<u64>1) << <u64>k;
+        let hist = mask >> <u64>k;
+        if ((hist & 1) != 0) {
+          let ones = min(<i32>ctz<u64>(~hist), Se + 1 - k);
+          while (ones > 0) {
+            let n = min(ones, 16);
+            let bits = getBits(n);
+            while (bits != 0) {
+              let hi = 31 - <i32>clz<i32>(bits); // bit n-1-i ↔ coefficient k+i
+              bits &= ~(1 << hi);
+              refineCoef(co, k + n - 1 - hi, p1, m1);
             }
-            k++;
-            break;
+            k += n;
+            ones -= n;
           }
-          r--;
+          continue;
         }
-        k++;
+        let zeros = hist == 0 ? Se + 1 - k : min(<i32>ctz<u64>(hist), Se + 1 - k);
+        if (r < zeros) {
+          k += r;
+          if (v != 0) {
+            let z = <i32>load<u8>(SMAP + <usize>k);
+            if (z != 255) store<i16>(co + (<usize>z << 1), <i16>v);
+            mask |= (<u64>1) << <u64>k;
+          }
+          k++;
+          break;
+        }
+        r -= zeros;
+        k += zeros;
       }
     }
   }
   if (eobrun > 0) {
-    while (k <= Se) {
-      if ((mask & ((<u64>1) << <u64>k)) != 0) {
-        if (getBit()) refineCoef(co, k, p1, m1);
+    // only the coefficients already non-zero get a correction bit
+    if (k <= Se) {
+      let m = mask & ((<u64>-1) << <u64>k);
+      if (Se < 63) m &= ((<u64>1) << <u64>(Se + 1)) - 1;
+      while (m != 0) {
+        let kk = <i32>ctz<u64>(m);
+        m &= m - 1;
+        if (getBit()) refineCoef(co, kk, p1, m1);
       }
-      k++;
     }
     eobrun--;
   }
@@ -860,10 +897,13 @@ function decodeRowBuffered(my: i32): void {
         let ac = false;
         let dc = <i32>load<i16>(blk);
         store<f32>(BLOCK, <f32>dc * load<f32>(qs));
-        for (let j = 1; j < K; j++) {
-          let cf = <i32>load<i16>(blk + (<usize>j << 1));
-          if (cf != 0) {
-            let k = <usize>load<u8>(KS + <usize>j);
+        if (useMask) {
+          // the AC coefficients that are non-zero and stored
+          let m = load<u64>(blk - <usize>coefOff) & storedMask;
+          while (m != 0) {
+            let k = <usize>ctz<u64>(m);
+            m &= m - 1;
+            let cf = <i32>load<i16>(blk + (<usize>load<u8>(SMAP + k) << 1));
             let p = BLOCK + (<usize>load<u8>(TGT + k) << 2);
             store<f32>(p, load<f32>(p) + <f32>cf * load<f32>(qs + (k << 2)));
             ac = true;

@@ -141,35 +141,51 @@ const D2: f32 = 0.70710678; // cos(2π/8)
 const D3: f32 = 0.38268343; // cos(3π/8)
 
 export function idct4(dst: usize, stride: i32): void {
-  for (let u = 0; u < 4; u++) {
-    let p = BLOCK + (<usize>u << 2);
-    let t = TMP + (<usize>u << 2);
-    let f0 = load<f32>(p, 0);
-    let f1 = load<f32>(p, 16);
-    let f2 = load<f32>(p, 32);
-    let f3 = load<f32>(p, 48);
-    let e0 = f0 + f2 * D2, e1 = f0 - f2 * D2;
-    let o0 = f1 * D1 + f3 * D3, o1 = f1 * D3 - f3 * D1;
-    store<f32>(t, e0 + o0, 0);
-    store<f32>(t, e1 + o1, 16);
-    store<f32>(t, e1 - o1, 32);
-    store<f32>(t, e0 - o0, 48);
-    store<f32>(p, 0, 0);
-    store<f32>(p, 0, 16);
-    store<f32>(p, 0, 32);
-    store<f32>(p, 0, 48);
-  }
-  for (let y = 0; y < 4; y++) {
-    let t = TMP + (<usize>y << 4);
-    let f0 = load<f32>(t, 0);
-    let f1 = load<f32>(t, 4);
-    let f2 = load<f32>(t, 8);
-    let f3 = load<f32>(t, 12);
-    let e0 = f0 + f2 * D2, e1 = f0 - f2 * D2;
-    let o0 = f1 * D1 + f3 * D3, o1 = f1 * D3 - f3 * D1;
-    store<u32>(dst, px(e0 + o0) | (px(e1 + o1) << 8) | (px(e1 - o1) << 16) | (px(e0 - o0) << 24));
-    dst += stride;
-  }
+  // vertical pass on the 4 columns at once (one f32x4 per row of coefficients)
+  let r0 = v128.load(BLOCK, 0);
+  let r1 = v128.load(BLOCK, 16);
+  let r2 = v128.load(BLOCK, 32);
+  let r3 = v128.load(BLOCK, 48);
+  let z = f32x4.splat(0);
+  v128.store(BLOCK, z, 0);
+  v128.store(BLOCK, z, 16);
+  v128.store(BLOCK, z, 32);
+  v128.store(BLOCK, z, 48);
+  let d1 = f32x4.splat(D1), d2 = f32x4.splat(D2), d3 = f32x4.splat(D3);
+  let e0 = f32x4.add(r0, f32x4.mul(r2, d2));
+  let e1 = f32x4.sub(r0, f32x4.mul(r2, d2));
+  let o0 = f32x4.add(f32x4.mul(r1, d1), f32x4.mul(r3, d3));
+  let o1 = f32x4.sub(f32x4.mul(r1, d3), f32x4.mul(r3, d1));
+  let t0 = f32x4.add(e0, o0); // output row 0, frequencies u = 0..3
+  let t1 = f32x4.add(e1, o1);
+  let t2 = f32x4.sub(e1, o1);
+  let t3 = f32x4.sub(e0, o0);
+  // transpose: c_u = frequency u of rows 0..3
+  let a0 = i32x4.shuffle(t0, t1, 0, 4, 1, 5);
+  let a1 = i32x4.shuffle(t0, t1, 2, 6, 3, 7);
+  let a2 = i32x4.shuffle(t2, t3, 0, 4, 1, 5);
+  let a3 = i32x4.shuffle(t2, t3, 2, 6, 3, 7);
+  let c0 = i32x4.shuffle(a0, a2, 0, 1, 4, 5);
+  let c1 = i32x4.shuffle(a0, a2, 2, 3, 6, 7);
+  let c2 = i32x4.shuffle(a1, a3, 0, 1, 4, 5);
+  let c3 = i32x4.shuffle(a1, a3, 2, 3, 6, 7);
+  // horizontal pass: x_k = pixel column k of rows 0..3
+  e0 = f32x4.add(c0, f32x4.mul(c2, d2));
+  e1 = f32x4.sub(c0, f32x4.mul(c2, d2));
+  o0 = f32x4.add(f32x4.mul(c1, d1), f32x4.mul(c3, d3));
+  o1 = f32x4.sub(f32x4.mul(c1, d3), f32x4.mul(c3, d1));
+  let bias = f32x4.splat(128.5);
+  let x0 = i32x4.trunc_sat_f32x4_s(f32x4.add(f32x4.add(e0, o0), bias));
+  let x1 = i32x4.trunc_sat_f32x4_s(f32x4.add(f32x4.add(e1, o1), bias));
+  let x2 = i32x4.trunc_sat_f32x4_s(f32x4.add(f32x4.sub(e1, o1), bias));
+  let x3 = i32x4.trunc_sat_f32x4_s(f32x4.add(f32x4.sub(e0, o0), bias));
+  let p = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_s(x0, x1), i16x8.narrow_i32x4_s(x2, x3));
+  // bytes are column-major (x0 r0..r3, x1 r0..r3, ...): to rows
+  p = i8x16.shuffle(p, p, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+  v128.store32_lane(dst, p, 0);
+  v128.store32_lane(dst + stride, p, 1);
+  v128.store32_lane(dst + 2 * stride, p, 2);
+  v128.store32_lane(dst + 3 * stride, p, 3);
 }
 
 export function idct2(dst: usize, stride: i32): void {

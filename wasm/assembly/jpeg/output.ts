@@ -39,48 +39,48 @@ export function upsampleRow(c: i32, y: i32, h: i32, v: i32, hmax: i32, vmax: i32
   if (h == hmax) {
     if (w == 0) return a;
     let wa = 16 - w;
-    for (let x = 0; x < cw; x++) {
+    let va = i16x8.splat(<i16>wa), vb = i16x8.splat(<i16>w), bias = i16x8.splat(8);
+    for (let x = 0; x < cw; x += 8) {
       let p = <usize>x;
-      store<u8>(out + p, <u8>((<i32>load<u8>(a + p) * wa + <i32>load<u8>(b + p) * w + 8) >> 4));
+      let sa = i16x8.extend_low_i8x16_u(v128.load64_zero(a + p));
+      let sb = i16x8.extend_low_i8x16_u(v128.load64_zero(b + p));
+      let s = i16x8.shr_u(i16x8.add(i16x8.add(i16x8.mul(sa, va), i16x8.mul(sb, vb)), bias), 4);
+      v128.store64_lane(out + p, i8x16.narrow_i16x8_u(s, s), 0);
     }
     return out;
   }
-  // vertical pass into tmp (u16, samples × 16)
-  if (w == 0) {
-    for (let x = 0; x < cw; x++) {
+  // vertical pass into tmp (u16, samples × 16); tmp[-1] and tmp[cw] repeat the edge samples
+  tmp += 16;
+  let wa = 16 - w;
+  {
+    let va = i16x8.splat(<i16>wa), vb = i16x8.splat(<i16>w);
+    let x = 0;
+    for (; x + 8 <= cw; x += 8) {
       let p = <usize>x;
-      store<u16>(tmp + (p << 1), <u16>(<i32>load<u8>(a + p) << 4));
+      let sa = i16x8.extend_low_i8x16_u(v128.load64_zero(a + p));
+      let sb = i16x8.extend_low_i8x16_u(v128.load64_zero(b + p));
+      v128.store(tmp + (p << 1), i16x8.add(i16x8.mul(sa, va), i16x8.mul(sb, vb)));
     }
-  } else {
-    let wa = 16 - w;
-    for (let x = 0; x < cw; x++) {
+    for (; x < cw; x++) {
       let p = <usize>x;
       store<u16>(tmp + (p << 1), <u16>(<i32>load<u8>(a + p) * wa + <i32>load<u8>(b + p) * w));
     }
   }
+  store<u16>(tmp - 2, load<u16>(tmp));
+  store<u16>(tmp + (<usize>cw << 1), load<u16>(tmp + (<usize>(cw - 1) << 1)));
   if (hmax == 2 * h) {
-    // out[2i] = (3 t[i] + t[i-1]) / 4, out[2i+1] = (3 t[i] + t[i+1]) / 4
-    let last = cw - 1;
-    if (last == 0) {
-      let t = <i32>load<u16>(tmp);
-      let o = <u8>((t + 8) >> 4);
-      store<u8>(out, o);
-      store<u8>(out, o, 1);
-      return out;
+    // out[2i] = (3 t[i] + t[i-1]) / 4, out[2i+1] = (3 t[i] + t[i+1]) / 4 (reads past cw only affect
+    // outputs past outW; the buffers have slack)
+    let bias = i16x8.splat(32);
+    for (let i = 0; i < cw; i += 8) {
+      let p = tmp + (<usize>i << 1);
+      let cur = v128.load(p);
+      let t3 = i16x8.add(i16x8.add(cur, i16x8.shl(cur, 1)), bias);
+      let even = i16x8.shr_u(i16x8.add(t3, v128.load(p - 2)), 6);
+      let odd = i16x8.shr_u(i16x8.add(t3, v128.load(p + 2)), 6);
+      let bytes = i8x16.narrow_i16x8_u(even, odd);
+      v128.store(out + (<usize>i << 1), i8x16.shuffle(bytes, bytes, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15));
     }
-    let prev = <i32>load<u16>(tmp);
-    let cur = prev;
-    for (let i = 0; i < last; i++) {
-      let next = <i32>load<u16>(tmp + (<usize>(i + 1) << 1));
-      let t3 = cur * 3;
-      store<u8>(out + (<usize>i << 1), <u8>((t3 + prev + 32) >> 6));
-      store<u8>(out + (<usize>i << 1) + 1, <u8>((t3 + next + 32) >> 6));
-      prev = cur;
-      cur = next;
-    }
-    let t3 = cur * 3;
-    store<u8>(out + (<usize>last << 1), <u8>((t3 + prev + 32) >> 6));
-    store<u8>(out + (<usize>last << 1) + 1, <u8>((cur * 4 + 32) >> 6));
     return out;
   }
   // any other ratio: linear interpolation between centred sample positions
@@ -133,7 +133,41 @@ export function convertRow(mode: i32, out: usize, n: i32, ncomp: i32): void {
     return;
   }
   if (mode == 1) {
-    for (let x = 0; x < n; x++) {
+    let x = 0;
+    // 8 pixels at a time (lines have ≥ 64 bytes of slack after n)
+    let cR = i32x4.splat(91881);
+    let cGb = i32x4.splat(-22554);
+    let cGr = i32x4.splat(-46802);
+    let cB = i32x4.splat(116130);
+    let half = i32x4.splat(32768);
+    let c128 = i16x8.splat(128);
+    let alpha = i8x16.splat(-1);
+    for (; x + 8 <= n; x += 8) {
+      let p = <usize>x;
+      let y16 = i16x8.extend_low_i8x16_u(v128.load64_zero(l0 + p));
+      let cb16 = i16x8.sub(i16x8.extend_low_i8x16_u(v128.load64_zero(l1 + p)), c128);
+      let cr16 = i16x8.sub(i16x8.extend_low_i8x16_u(v128.load64_zero(l2 + p)), c128);
+      let cbL = i32x4.extend_low_i16x8_s(cb16), cbH = i32x4.extend_high_i16x8_s(cb16);
+      let crL = i32x4.extend_low_i16x8_s(cr16), crH = i32x4.extend_high_i16x8_s(cr16);
+      let rL = i32x4.shr_s(i32x4.add(i32x4.mul(crL, cR), half), 16);
+      let rH = i32x4.shr_s(i32x4.add(i32x4.mul(crH, cR), half), 16);
+      let gL = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(cbL, cGb), i32x4.mul(crL, cGr)), half), 16);
+      let gH = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(cbH, cGb), i32x4.mul(crH, cGr)), half), 16);
+      let bL = i32x4.shr_s(i32x4.add(i32x4.mul(cbL, cB), half), 16);
+      let bH = i32x4.shr_s(i32x4.add(i32x4.mul(cbH, cB), half), 16);
+      let r16 = i16x8.add_sat_s(y16, i16x8.narrow_i32x4_s(rL, rH));
+      let g16 = i16x8.add_sat_s(y16, i16x8.narrow_i32x4_s(gL, gH));
+      let b16 = i16x8.add_sat_s(y16, i16x8.narrow_i32x4_s(bL, bH));
+      let r8 = i8x16.narrow_i16x8_u(r16, r16);
+      let g8 = i8x16.narrow_i16x8_u(g16, g16);
+      let b8 = i8x16.narrow_i16x8_u(b16, b16);
+      let rg = i8x16.shuffle(r8, g8, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+      let ba = i8x16.shuffle(b8, alpha, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+      let o = out + (p << 2);
+      v128.store(o, i8x16.shuffle(rg, ba, 0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23));
+      v128.store(o, i8x16.shuffle(rg, ba, 8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31), 16);
+    }
+    for (; x < n; x++) {
       let p = <usize>x;
       let yy = <i32>load<u8>(l0 + p);
       let cb = <i32>load<u8>(l1 + p) - 128;
