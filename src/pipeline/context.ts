@@ -12,6 +12,8 @@ export interface PipelineContext {
   readonly source: Uint8Array;
   readonly info: ImageInfo;
   readonly plan: Plan;
+  /** JPEG DCT reduction (1, 2, 4 or 8) the decoder uses; 1 for other formats. */
+  readonly decodeScale: number;
   image: CoreImage | null;
   /** Whether `image` has any pixel that is not fully opaque. */
   alpha: boolean;

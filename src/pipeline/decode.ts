@@ -1,7 +1,6 @@
 import { ThumbnailError } from "../errors";
 import { decoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
-import { jpegScale } from "./geometry";
 
 const JPEG_ERRORS: Record<number, string> = {
   [-1]: "not a JPEG",
@@ -13,14 +12,10 @@ const JPEG_ERRORS: Record<number, string> = {
 
 /** JPEG goes straight into the image core (scaled in the DCT domain); other formats via jSquash. */
 function decodeJpeg(ctx: PipelineContext): void {
-  const { core, source, info, plan } = ctx;
-  const transposed = info.orientation >= 5;
-  const targetWidth = transposed ? plan.resizeHeight : plan.resizeWidth;
-  const targetHeight = transposed ? plan.resizeWidth : plan.resizeHeight;
-  const denom = jpegScale(info.width, info.height, targetWidth, targetHeight);
+  const { core, source } = ctx;
   const input = core.putBytes(source);
   try {
-    const ptr = core.exports.jpegDecode(input, source.byteLength, denom);
+    const ptr = core.exports.jpegDecode(input, source.byteLength, ctx.decodeScale);
     if (ptr === 0) {
       const code = core.exports.jpegError();
       throw new ThumbnailError(code === -2 ? "SOURCE_UNSUPPORTED" : "SOURCE_UNDECODABLE", {

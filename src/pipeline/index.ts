@@ -7,6 +7,7 @@ import { crop } from "./crop";
 import { decode } from "./decode";
 import { encode } from "./encode";
 import { flatten } from "./flatten";
+import { DECODE_BUDGET_BYTES, decodeCost } from "./budget";
 import { planGeometry } from "./geometry";
 import { orient } from "./orient";
 import { probe, type ImageInfo } from "./probe";
@@ -64,7 +65,15 @@ export async function generateThumbnail(
     request.method,
     config.upscale,
   );
-  const ctx: PipelineContext = { request, config, core, source, info, plan, image: null, alpha: false, output: null };
+  const cost = decodeCost(info, plan);
+  if (cost.bytes > DECODE_BUDGET_BYTES) {
+    throw new ThumbnailError("SOURCE_TOO_MANY_PIXELS", {
+      detail:
+        `source: ${info.width}x${info.height} ${info.format} must be decoded at ${cost.width}x${cost.height} for this size, ` +
+        `needing ~${Math.ceil(cost.bytes / 2 ** 20)} MB; expected at most ${DECODE_BUDGET_BYTES / 2 ** 20} MB`,
+    });
+  }
+  const ctx: PipelineContext = { request, config, core, source, info, plan, decodeScale: cost.denom, image: null, alpha: false, output: null };
   const timings: Array<[string, number]> = [];
   try {
     for (const step of STEPS) {

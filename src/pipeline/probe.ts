@@ -11,6 +11,8 @@ export interface ImageInfo {
   readonly height: number;
   /** EXIF orientation 1–8 (1 when absent). */
   readonly orientation: number;
+  /** Progressive JPEG: its coefficients must be held across scans (more decode memory). */
+  readonly progressive?: boolean;
 }
 
 export type ProbeResult =
@@ -71,7 +73,8 @@ function probeJpeg(b: Uint8Array): ProbeResult {
       const width = u16be(b, body + 3);
       if (body + 5 > b.length) break;
       if (width === 0 || height === 0) return { kind: "corrupt", reason: "jpeg: zero width or height in SOF" };
-      return { kind: "image", info: { format: "jpeg", width, height, orientation } };
+      const progressive = marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce;
+      return { kind: "image", info: { format: "jpeg", width, height, orientation, progressive } };
     } else if (marker === 0xda || marker === 0xd9) {
       return { kind: "corrupt", reason: "jpeg: no frame header before the scan" };
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DECODE_BUDGET_BYTES, decodeCost } from "../../src/pipeline/budget";
 import { jpegScale, planGeometry } from "../../src/pipeline/geometry";
 import { parseSize } from "../../src/url";
 
@@ -33,5 +34,32 @@ describe("jpegScale picks the largest DCT reduction leaving 2.5× the target", (
     [500, 342, 50, 34, 4],
   ])("%ix%i → %ix%i: 1/%i", (w, h, tw, th, denom) => {
     expect(jpegScale(w, h, tw, th)).toBe(denom);
+  });
+});
+
+describe("decodeCost: what a decode holds, checked against the budget before decoding", () => {
+  const jpeg = (width: number, height: number, progressive = false) => ({ format: "jpeg" as const, width, height, orientation: 1, progressive });
+  it("a 24 MP JPEG for a 300 px thumbnail decodes at 1/4 (1/8 would leave under 2.5x), a few MB", () => {
+    const cost = decodeCost(jpeg(5995, 4000), plan(5995, 4000, "300x300", "crop"));
+    expect(cost).toMatchObject({ denom: 4, width: 1499, height: 1000 });
+    expect(cost.bytes).toBeLessThan(8 * 2 ** 20);
+  });
+  it("a 50 MP JPEG for a 300 px thumbnail is within budget", () => {
+    expect(decodeCost(jpeg(8660, 5774, true), plan(8660, 5774, "300x300", "crop")).bytes).toBeLessThan(DECODE_BUDGET_BYTES);
+  });
+  it("a 24 MP progressive JPEG at 2000 px needs a full decode: over budget", () => {
+    const cost = decodeCost(jpeg(5995, 4000, true), plan(5995, 4000, "2000x", "scale"));
+    expect(cost.denom).toBe(1);
+    expect(cost.bytes).toBeGreaterThan(DECODE_BUDGET_BYTES);
+  });
+  it("orientation 5–8 compares the transposed target", () => {
+    const info = { ...jpeg(4000, 6000), orientation: 6 };
+    expect(decodeCost(info, plan(6000, 4000, "600x400", "crop")).denom).toBe(4);
+  });
+  it("PNG, WebP and AVIF decode whole", () => {
+    expect(decodeCost({ format: "png", width: 2500, height: 2400, orientation: 1 }, plan(2500, 2400, "10x10", "crop"))).toMatchObject({
+      denom: 1,
+      bytes: 2500 * 2400 * 12,
+    });
   });
 });

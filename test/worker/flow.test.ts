@@ -2,6 +2,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import bomb from "../fixtures/65536-uint32-limit.png?bytes";
+import big from "../fixtures/big-6mp.png?bytes";
 import corrupt from "../fixtures/corrupt-header.jpg?bytes";
 import gif from "../fixtures/Crash_test.gif?bytes";
 import kitten from "../fixtures/kitten.jpg?bytes";
@@ -165,6 +166,15 @@ describe("bad input: a clear 4xx, a log line, nothing stored", () => {
     expect(response.status).toBe(413);
     expect(await errorCode(response)).toBe("SOURCE_TOO_LARGE");
     expect(await storedKeys("big.jpg/")).toEqual([]);
+  });
+
+  it("a PNG too large to decode whole inside the memory budget → 413, even under MAX_SOURCE_PIXELS", async () => {
+    await seed("big.png", big);
+    const response = await get(await signedPath("big.png", "100x100", "crop", ".jpg"));
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("SOURCE_TOO_MANY_PIXELS");
+    expect(body.error.message).toMatch(/2500x2400 png must be decoded at 2500x2400.*expected at most 64 MB/);
   });
 
   it("over MAX_SOURCE_PIXELS → 413", async () => {
