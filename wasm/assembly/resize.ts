@@ -1,7 +1,7 @@
 // Separable Lanczos3 resampling of RGBA8 images. Rows are resampled horizontally once each into a
 // ring of float rows as tall as the vertical filter, so the working set is a few rows of the output
 // width rather than an intermediate image the height of the source (24 MP sources would otherwise
-// need ~30 MB of floats).
+// need ~30 MB of floats). Pixels are f32x4 (R, G, B, A) throughout: one SIMD lane per channel.
 
 const LOBES: f64 = 3.0;
 
@@ -16,16 +16,16 @@ const LOBES: f64 = 3.0;
 }
 
 /**
- * Filter taps for one axis: for each output index, a start index into the source and `taps`
- * weights (zero-padded), laid out [start:i32][weights:f32 × taps]. Returns the table pointer and
- * writes the tap count to `tapsOut`.
+ * Filter taps for one axis: for each output index a 16-byte header holding the first source index
+ * and the tap count, then that many weights, each pre-splatted to an f32x4 so the inner loops do
+ * one load per weight. Returns the table pointer and writes the row stride to `strideOut`.
  */
-function buildTaps(srcLen: i32, dstLen: i32, tapsOut: usize): usize {
+function buildTaps(srcLen: i32, dstLen: i32, strideOut: usize): usize {
   const scale = <f64>srcLen / <f64>dstLen;
   const stretch = scale > 1.0 ? scale : 1.0;
   const support = LOBES * stretch;
-  const taps = <i32>Math.ceil(support * 2.0) + 1;
-  const stride = <usize>(taps + 1) << 2;
+  const maxTaps = <i32>Math.ceil(support * 2.0) + 1;
+  const stride = <usize>(maxTaps + 1) << 4;
   const table = heap.alloc(stride * <usize>dstLen);
   for (let i = 0; i < dstLen; i++) {
     const center = (<f64>i + 0.5) * scale - 0.5;
@@ -33,103 +33,110 @@ function buildTaps(srcLen: i32, dstLen: i32, tapsOut: usize): usize {
     let end = <i32>Math.floor(center + support);
     if (start < 0) start = 0;
     if (end > srcLen - 1) end = srcLen - 1;
+    if (end - start + 1 > maxTaps) end = start + maxTaps - 1;
     const row = table + stride * <usize>i;
     let sum: f64 = 0.0;
     for (let j = start; j <= end; j++) sum += lanczos((<f64>j - center) / stretch);
     if (sum == 0.0) sum = 1.0;
     store<i32>(row, start);
-    for (let k = 0; k < taps; k++) {
-      const j = start + k;
-      const w = j <= end ? lanczos((<f64>j - center) / stretch) / sum : 0.0;
-      store<f32>(row + 4 + (<usize>k << 2), <f32>w);
+    store<i32>(row, end - start + 1, 4);
+    for (let j = start; j <= end; j++) {
+      const w = <f32>(lanczos((<f64>j - center) / stretch) / sum);
+      v128.store(row + 16 + (<usize>(j - start) << 4), f32x4.splat(w));
     }
   }
-  store<i32>(tapsOut, taps);
+  store<usize>(strideOut, stride);
   return table;
 }
 
-@inline function loadPixel(p: usize, premultiply: bool): v128 {
-  const px = f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p))));
-  if (!premultiply) return px;
-  const a = f32x4.extract_lane(px, 3) * (<f32>1.0 / <f32>255.0);
-  return f32x4.replace_lane(f32x4.mul(px, f32x4.splat(a)), 3, f32x4.extract_lane(px, 3));
+/** Widens a row of RGBA8 to f32x4 once, so each source pixel is converted once, not once per tap. */
+function widenRow(src: usize, n: i32, dst: usize, premultiply: bool): void {
+  for (let x = 0; x < n; x++) {
+    let px = f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(src + (<usize>x << 2)))));
+    if (premultiply) {
+      const a = f32x4.extract_lane(px, 3);
+      px = f32x4.replace_lane(f32x4.mul(px, f32x4.splat(a * (<f32>1.0 / <f32>255.0))), 3, a);
+    }
+    v128.store(dst + (<usize>x << 4), px);
+  }
 }
 
-function resampleRow(src: usize, srcW: i32, dst: usize, dstW: i32, table: usize, taps: i32, premultiply: bool): void {
-  const stride = <usize>(taps + 1) << 2;
+function resampleRow(wide: usize, dst: usize, dstW: i32, table: usize, stride: usize): void {
   for (let x = 0; x < dstW; x++) {
     const row = table + stride * <usize>x;
-    const start = load<i32>(row);
-    let limit = taps;
-    if (start + limit > srcW) limit = srcW - start;
+    const taps = load<i32>(row, 4);
+    let p = wide + (<usize>load<i32>(row) << 4);
+    let w = row + 16;
     let acc = f32x4.splat(0);
-    let p = src + (<usize>start << 2);
-    for (let k = 0; k < limit; k++) {
-      acc = f32x4.add(acc, f32x4.mul(loadPixel(p, premultiply), f32x4.splat(load<f32>(row + 4 + (<usize>k << 2)))));
-      p += 4;
+    for (let k = 0; k < taps; k++) {
+      acc = f32x4.add(acc, f32x4.mul(v128.load(p), v128.load(w)));
+      p += 16;
+      w += 16;
     }
     v128.store(dst + (<usize>x << 4), acc);
   }
 }
 
-@inline function clampByte(v: f32): u32 {
-  const r = nearest<f32>(v);
-  return r <= 0 ? 0 : r >= 255 ? 255 : <u32>r;
-}
+const ZERO = f32x4.splat(0);
+const MAX = f32x4.splat(255);
+const HALF = f32x4.splat(0.5);
 
-/** Returns a new RGBA8 buffer of dstW × dstH (caller frees), or 0 if memory ran out. */
+/** Returns a new RGBA8 buffer of dstW × dstH (caller frees). */
 export function resize(src: usize, srcW: i32, srcH: i32, dstW: i32, dstH: i32, premultiply: bool): usize {
-  const tapsBox = heap.alloc(8);
-  const xTable = buildTaps(srcW, dstW, tapsBox);
-  const xTaps = load<i32>(tapsBox);
-  const yTable = buildTaps(srcH, dstH, tapsBox);
-  const yTaps = load<i32>(tapsBox);
-  heap.free(tapsBox);
+  const strideBox = heap.alloc(16);
+  const xTable = buildTaps(srcW, dstW, strideBox);
+  const xStride = load<usize>(strideBox);
+  const yTable = buildTaps(srcH, dstH, strideBox);
+  const yStride = load<usize>(strideBox);
+  heap.free(strideBox);
+  const ringRows = <i32>(yStride >> 4) - 1;
 
   const rowBytes = <usize>dstW << 4;
-  const ring = heap.alloc(rowBytes * <usize>yTaps);
+  const wide = heap.alloc(<usize>srcW << 4);
+  const ring = heap.alloc(rowBytes * <usize>ringRows);
+  const acc = heap.alloc(rowBytes);
   const dst = heap.alloc(<usize>dstW * <usize>dstH * 4);
   // Source row currently held by each ring slot, so each source row is resampled once.
-  const slotRow = heap.alloc(<usize>yTaps << 2);
-  for (let s = 0; s < yTaps; s++) store<i32>(slotRow + (<usize>s << 2), -1);
+  const slotRow = heap.alloc(<usize>ringRows << 2);
+  for (let s = 0; s < ringRows; s++) store<i32>(slotRow + (<usize>s << 2), -1);
 
-  const yStride = <usize>(yTaps + 1) << 2;
   for (let y = 0; y < dstH; y++) {
     const row = yTable + yStride * <usize>y;
     const start = load<i32>(row);
-    let limit = yTaps;
-    if (start + limit > srcH) limit = srcH - start;
-    for (let k = 0; k < limit; k++) {
+    const taps = load<i32>(row, 4);
+    memory.fill(acc, 0, rowBytes);
+    for (let k = 0; k < taps; k++) {
       const sy = start + k;
-      const slot = sy % yTaps;
+      const slot = sy % ringRows;
+      const line = ring + <usize>slot * rowBytes;
       if (load<i32>(slotRow + (<usize>slot << 2)) != sy) {
-        resampleRow(src + <usize>sy * (<usize>srcW << 2), srcW, ring + <usize>slot * rowBytes, dstW, xTable, xTaps, premultiply);
+        widenRow(src + <usize>sy * (<usize>srcW << 2), srcW, wide, premultiply);
+        resampleRow(wide, line, dstW, xTable, xStride);
         store<i32>(slotRow + (<usize>slot << 2), sy);
+      }
+      const w = v128.load(row + 16 + (<usize>k << 4));
+      for (let x: usize = 0; x < rowBytes; x += 16) {
+        v128.store(acc + x, f32x4.add(v128.load(acc + x), f32x4.mul(v128.load(line + x), w)));
       }
     }
     const out = dst + <usize>y * (<usize>dstW << 2);
     for (let x = 0; x < dstW; x++) {
-      let acc = f32x4.splat(0);
-      for (let k = 0; k < limit; k++) {
-        const slot = (start + k) % yTaps;
-        const w = load<f32>(row + 4 + (<usize>k << 2));
-        acc = f32x4.add(acc, f32x4.mul(v128.load(ring + <usize>slot * rowBytes + (<usize>x << 4)), f32x4.splat(w)));
-      }
-      let r = f32x4.extract_lane(acc, 0);
-      let g = f32x4.extract_lane(acc, 1);
-      let b = f32x4.extract_lane(acc, 2);
-      const a = f32x4.extract_lane(acc, 3);
+      let px = v128.load(acc + (<usize>x << 4));
       if (premultiply) {
-        const inv = a > <f32>0.5 ? <f32>255.0 / a : <f32>0.0;
-        r *= inv;
-        g *= inv;
-        b *= inv;
+        const a = f32x4.extract_lane(px, 3);
+        const inv: f32 = a > <f32>0.5 ? <f32>255.0 / a : <f32>0.0;
+        px = f32x4.replace_lane(f32x4.mul(px, f32x4.splat(inv)), 3, a);
       }
-      store<u32>(out + (<usize>x << 2), clampByte(r) | (clampByte(g) << 8) | (clampByte(b) << 16) | (clampByte(a) << 24));
+      // Round and clamp to 0..255, then narrow the four i32 lanes to four bytes.
+      const i = i32x4.trunc_sat_f32x4_s(f32x4.add(f32x4.min(f32x4.max(px, ZERO), MAX), HALF));
+      const bytes = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_s(i, i), i16x8.splat(0));
+      store<u32>(out + (<usize>x << 2), i32x4.extract_lane(bytes, 0));
     }
   }
   heap.free(slotRow);
+  heap.free(acc);
   heap.free(ring);
+  heap.free(wide);
   heap.free(yTable);
   heap.free(xTable);
   return dst;
