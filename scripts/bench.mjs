@@ -128,15 +128,8 @@ for (const file of photos) {
 }
 
 {
-  const file = photos[photos.length - 1];
-  const bytes = new Uint8Array(readFileSync(join(args.images, file)));
-  const before = process.memoryUsage().arrayBuffers;
-  const samples = [];
-  for (let i = 0; i < 100; i++) {
-    await ours(bytes, METHODS[i % 3]);
-    if (i % 25 === 24) samples.push(mb(process.memoryUsage().arrayBuffers));
-  }
-  console.log(`\n100 consecutive thumbnails of ${file}: ArrayBuffers ${mb(before)} MB before, ${samples.join(" → ")} MB after 25/50/75/100; core wasm memory ${mb(core.memoryBytes)} MB`);
+  const { memoryCases } = await import("./bench/memory-cases.mjs");
+  await memoryCases(args.images, photos);
 }
 
 if (!args["no-e2e"]) {

@@ -2,33 +2,52 @@ import { jpegScale, type Plan } from "./geometry";
 import type { ImageInfo } from "./probe";
 
 /**
- * Decoding memory per decoded pixel, measured with `npm run bench` (README, Measured limits):
- * the image core's JPEG decoder holds the (DCT-reduced) RGBA output, plus for progressive JPEG the
- * coefficients kept across scans; PNG, WebP and AVIF are decoded whole by jSquash (RGBA in the
- * codec's memory, a JS copy, and the copy into the image core).
+ * Memory per decoded pixel, fitted to `npm run bench` (README, Measured limits; every WebAssembly
+ * memory counted, and they never shrink): the image core holds the (DCT-reduced) RGBA decode and
+ * grows its memory in large steps; a progressive JPEG also keeps coefficients across scans; PNG,
+ * WebP and AVIF are decoded whole by jSquash (RGBA in the codec's memory, a JS copy, the core's copy).
  */
-export const DECODE_BYTES_PER_PIXEL = { jpeg: 4.5, jpegProgressive: 9, whole: 12 } as const;
+export const DECODE_BYTES_PER_PIXEL = { jpeg: 8, jpegProgressive: 12, whole: 15 } as const;
 
-/** What one decode may hold, so that a 128 MB isolate keeps room for its codecs and a second request. */
+/** Memory per resized pixel: the resampled image in the core and the encoder's copy and buffers. */
+export const ENCODE_BYTES_PER_PIXEL = 16;
+
+/** What one thumbnail may hold, so that a 128 MB isolate keeps room for its codecs and a second request. */
 export const DECODE_BUDGET_BYTES = 64 * 1024 * 1024;
 
-/** Pixels the decoder will produce for this plan: JPEG is reduced in the DCT domain. */
-export function decodeCost(
-  info: ImageInfo,
-  plan: Plan,
-): { readonly denom: number; readonly width: number; readonly height: number; readonly bytes: number } {
+export interface DecodeCost {
+  /** JPEG DCT reduction: 1, 2, 4 or 8 (always 1 for other formats). */
+  readonly denom: number;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+}
+
+/**
+ * What the decoder will produce for this plan, and what the whole thumbnail will hold. JPEG is reduced in the DCT domain by jpegScale; when
+ * that would not fit the budget, a further reduction that still leaves at least the target size is
+ * taken (slightly softer, but a thumbnail rather than a 413).
+ */
+export function decodeCost(info: ImageInfo, plan: Plan): DecodeCost {
+  const encodeBytes = plan.resizeWidth * plan.resizeHeight * ENCODE_BYTES_PER_PIXEL;
   if (info.format !== "jpeg") {
-    return { denom: 1, width: info.width, height: info.height, bytes: info.width * info.height * DECODE_BYTES_PER_PIXEL.whole };
+    const bytes = info.width * info.height * DECODE_BYTES_PER_PIXEL.whole + encodeBytes;
+    return { denom: 1, width: info.width, height: info.height, bytes };
   }
   const transposed = info.orientation >= 5;
-  const denom = jpegScale(
-    info.width,
-    info.height,
-    transposed ? plan.resizeHeight : plan.resizeWidth,
-    transposed ? plan.resizeWidth : plan.resizeHeight,
-  );
-  const width = Math.ceil(info.width / denom);
-  const height = Math.ceil(info.height / denom);
+  const targetWidth = transposed ? plan.resizeHeight : plan.resizeWidth;
+  const targetHeight = transposed ? plan.resizeWidth : plan.resizeHeight;
   const perPixel = info.progressive ? DECODE_BYTES_PER_PIXEL.jpegProgressive : DECODE_BYTES_PER_PIXEL.jpeg;
-  return { denom, width, height, bytes: width * height * perPixel };
+  const at = (denom: number): DecodeCost => {
+    const width = Math.ceil(info.width / denom);
+    const height = Math.ceil(info.height / denom);
+    return { denom, width, height, bytes: width * height * perPixel + encodeBytes };
+  };
+  let cost = at(jpegScale(info.width, info.height, targetWidth, targetHeight));
+  while (cost.bytes > DECODE_BUDGET_BYTES && cost.denom < 8) {
+    const next = at(cost.denom * 2);
+    if (next.width < targetWidth || next.height < targetHeight) break;
+    cost = next;
+  }
+  return cost;
 }

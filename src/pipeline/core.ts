@@ -33,7 +33,10 @@ export class CoreImage {
     return this.width * this.height * 4;
   }
 
-  /** A copy, so the result stays valid after the core's memory grows or is reused. */
+  /**
+   * A copy: some jSquash encoders read `data.buffer` whole, so a view into the core's memory
+   * would hand them every image in it.
+   */
   toRgba(): Uint8ClampedArray<ArrayBuffer> {
     return new Uint8ClampedArray(this.core.exports.memory.buffer.slice(this.ptr, this.ptr + this.byteLength));
   }

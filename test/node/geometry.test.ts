@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DECODE_BUDGET_BYTES, decodeCost } from "../../src/pipeline/budget";
+import { DECODE_BUDGET_BYTES, DECODE_BYTES_PER_PIXEL, ENCODE_BYTES_PER_PIXEL, decodeCost } from "../../src/pipeline/budget";
 import { jpegScale, planGeometry } from "../../src/pipeline/geometry";
 import { parseSize } from "../../src/url";
 
@@ -39,16 +39,24 @@ describe("jpegScale picks the largest DCT reduction leaving 2.5× the target", (
 
 describe("decodeCost: what a decode holds, checked against the budget before decoding", () => {
   const jpeg = (width: number, height: number, progressive = false) => ({ format: "jpeg" as const, width, height, orientation: 1, progressive });
-  it("a 24 MP JPEG for a 300 px thumbnail decodes at 1/4 (1/8 would leave under 2.5x), a few MB", () => {
+  it("a 24 MP JPEG for a 300 px thumbnail decodes at 1/4 (1/8 would leave under 2.5x), well within budget", () => {
     const cost = decodeCost(jpeg(5995, 4000), plan(5995, 4000, "300x300", "crop"));
     expect(cost).toMatchObject({ denom: 4, width: 1499, height: 1000 });
-    expect(cost.bytes).toBeLessThan(8 * 2 ** 20);
+    expect(cost.bytes).toBeLessThan(16 * 2 ** 20);
   });
   it("a 50 MP JPEG for a 300 px thumbnail is within budget", () => {
     expect(decodeCost(jpeg(8660, 5774, true), plan(8660, 5774, "300x300", "crop")).bytes).toBeLessThan(DECODE_BUDGET_BYTES);
   });
-  it("a 24 MP progressive JPEG at 2000 px needs a full decode: over budget", () => {
-    const cost = decodeCost(jpeg(5995, 4000, true), plan(5995, 4000, "2000x", "scale"));
+  it("a 24 MP JPEG at 1200 px: 1/1 is over budget, 1/2 still covers the target", () => {
+    const cost = decodeCost(jpeg(5995, 4000), plan(5995, 4000, "1200x", "scale"));
+    expect(cost).toMatchObject({ denom: 2, width: 2998, height: 2000 });
+    expect(cost.bytes).toBeLessThan(DECODE_BUDGET_BYTES);
+  });
+  it("a 24 MP JPEG at 2400 px: even 1/2 is over budget (measured 112 MB)", () => {
+    expect(decodeCost(jpeg(5995, 4000), plan(5995, 4000, "2400x", "scale")).bytes).toBeGreaterThan(DECODE_BUDGET_BYTES);
+  });
+  it("a 24 MP JPEG at 4000 px must be decoded whole: over budget", () => {
+    const cost = decodeCost(jpeg(5995, 4000), plan(5995, 4000, "4000x", "scale"));
     expect(cost.denom).toBe(1);
     expect(cost.bytes).toBeGreaterThan(DECODE_BUDGET_BYTES);
   });
@@ -59,7 +67,7 @@ describe("decodeCost: what a decode holds, checked against the budget before dec
   it("PNG, WebP and AVIF decode whole", () => {
     expect(decodeCost({ format: "png", width: 2500, height: 2400, orientation: 1 }, plan(2500, 2400, "10x10", "crop"))).toMatchObject({
       denom: 1,
-      bytes: 2500 * 2400 * 12,
+      bytes: 2500 * 2400 * DECODE_BYTES_PER_PIXEL.whole + 10 * 10 * ENCODE_BYTES_PER_PIXEL,
     });
   });
 });
