@@ -75,7 +75,7 @@ async function ours(bytes, method) {
 async function plainJsquash(bytes) {
   const { default: resize, initResize } = await import("@jsquash/resize");
   await initResize(readFileSync(join(root, "node_modules/@jsquash/resize/lib/resize/pkg/squoosh_resize_bg.wasm")));
-  const image = await P.decoders.jpeg(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const image = await P.mozjpeg.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const s = Math.max(SIZE / image.width, SIZE / image.height);
   const w = Math.round(image.width * s);
   const h = Math.round(image.height * s);
@@ -84,7 +84,7 @@ async function plainJsquash(bytes) {
   const y = (h - SIZE) >> 1;
   const data = new Uint8ClampedArray(SIZE * SIZE * 4);
   for (let r = 0; r < SIZE; r++) data.set(resized.data.subarray(((y + r) * w + x) * 4, ((y + r) * w + x + SIZE) * 4), r * SIZE * 4);
-  return P.encoders.jpeg({ data, width: SIZE, height: SIZE }, 80);
+  return P.mozjpeg.encode({ data, width: SIZE, height: SIZE }, 80);
 }
 
 const SHARP_OPTIONS = { crop: { fit: "cover" }, scale: { fit: "inside" }, smart: { fit: "cover", position: sharp.strategy.entropy } };

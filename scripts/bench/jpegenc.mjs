@@ -10,7 +10,7 @@ import sharp from "sharp";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const RUNS = Number(process.argv[2] ?? 20);
-const WARMUP = 10;
+const WARMUP = 50;
 const QUALITY = 80;
 const SOURCE = join(root, "test", "fixtures", "2569067123_aca715a2ee_o.jpg");
 

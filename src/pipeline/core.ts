@@ -19,6 +19,8 @@ export interface CoreExports {
   jpegWidth(): number;
   jpegHeight(): number;
   jpegError(): number;
+  jpegEncode(rgba: number, width: number, height: number, quality: number): number;
+  jpegEncodedLength(): number;
 }
 
 export class CoreImage {
@@ -61,6 +63,13 @@ export class ImageCore {
     const ptr = this.exports.alloc(bytes.byteLength);
     new Uint8Array(this.exports.memory.buffer, ptr, bytes.byteLength).set(bytes);
     return ptr;
+  }
+
+  /** Copies `length` bytes at `ptr` out and frees them. */
+  takeBytes(ptr: number, length: number): Uint8Array {
+    const bytes = new Uint8Array(this.exports.memory.buffer.slice(ptr, ptr + length));
+    this.exports.free(ptr);
+    return bytes;
   }
 
   wrap(ptr: number, width: number, height: number): CoreImage {

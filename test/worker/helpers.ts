@@ -1,6 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import worker from "../../src/index";
+import decodeJpeg, { init as initJpegDecode } from "@jsquash/jpeg/decode.js";
+import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
 import { decoders, type Pixels } from "../../src/pipeline/codecs";
 import { signV1 } from "../../src/signature";
 import { encodeSourcePath } from "../../src/url";
@@ -31,12 +33,24 @@ const MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [
   ["avif", (b) => String.fromCharCode(...b.subarray(4, 12)) === "ftypavif"],
 ];
 
-/** Sniffs the format from the bytes (not from headers) and decodes with the wasm codecs. */
+let mozjpeg: Promise<void> | undefined;
+
+/**
+ * Sniffs the format from the bytes (not from headers) and decodes it. JPEG is decoded by mozjpeg,
+ * independently of the image core that wrote it.
+ */
 export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format: string }> {
   const b = new Uint8Array(bytes);
   const format = MAGIC.find(([, test]) => test(b))?.[0];
   if (!format) throw new Error("not an image this test can decode");
-  const pixels = await decoders[format as keyof typeof decoders](bytes);
+  let pixels: Pixels;
+  if (format === "jpeg") {
+    mozjpeg ??= initJpegDecode(jpegDecWasm);
+    await mozjpeg;
+    pixels = await decodeJpeg(bytes);
+  } else {
+    pixels = await decoders[format as keyof typeof decoders](bytes);
+  }
   return { format, width: pixels.width, height: pixels.height, data: pixels.data };
 }
 

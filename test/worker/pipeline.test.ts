@@ -125,6 +125,17 @@ describe("EXIF orientation 1–8 all come out the same way up", () => {
   });
 });
 
+it("metadata is stripped: a source with EXIF gives a thumbnail without it", async () => {
+  await seed("Landscape_6.jpg", l6);
+  expect(new TextDecoder("latin1").decode(new Uint8Array(l6))).toContain("Exif\0\0");
+  for (const ext of [".jpg", ".webp", ".png"]) {
+    const response = await getThumb("Landscape_6.jpg", "60x", "scale", ext);
+    const text = new TextDecoder("latin1").decode(new Uint8Array(await response.arrayBuffer()));
+    expect(text).not.toContain("Exif");
+    expect(text).not.toContain("ICC_PROFILE");
+  }
+});
+
 describe("colour spaces and bit depths become 8-bit sRGB", () => {
   it("CMYK JPEG", async () => {
     await seed("cmyk.jpg", cmyk);

@@ -12,3 +12,4 @@ export function free(ptr: usize): void {
 export { resize } from "./resize";
 export { orient, crop, hasAlpha, flatten, smartCrop, smartCropX, smartCropY } from "./geometry";
 export * from "./jpeg/index";
+export * from "./jpegenc/index";

@@ -67,13 +67,18 @@ function resampleRow(wide: usize, dst: usize, dstW: i32, table: usize, stride: u
     const taps = load<i32>(row, 4);
     let p = wide + (<usize>load<i32>(row) << 4);
     let w = row + 16;
-    let acc = f32x4.splat(0);
-    for (let k = 0; k < taps; k++) {
-      acc = f32x4.add(acc, f32x4.mul(v128.load(p), v128.load(w)));
-      p += 16;
-      w += 16;
+    // Two accumulators: a single chain of dependent adds is latency-bound (~4 cycles per tap).
+    let even = f32x4.splat(0);
+    let odd = f32x4.splat(0);
+    let k = 0;
+    for (; k + 1 < taps; k += 2) {
+      even = f32x4.add(even, f32x4.mul(v128.load(p), v128.load(w)));
+      odd = f32x4.add(odd, f32x4.mul(v128.load(p, 16), v128.load(w, 16)));
+      p += 32;
+      w += 32;
     }
-    v128.store(dst + (<usize>x << 4), acc);
+    if (k < taps) even = f32x4.add(even, f32x4.mul(v128.load(p), v128.load(w)));
+    v128.store(dst + (<usize>x << 4), f32x4.add(even, odd));
   }
 }
 
