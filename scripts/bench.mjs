@@ -53,7 +53,6 @@ function psnr(a, b) {
   return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
 }
 
-const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 const pad = (s, n) => String(s).padStart(n);
 
 const P = await loadPipeline();
@@ -62,14 +61,8 @@ const core = await P.core();
 const request = (file, method) =>
   P.parseThumbnailPath(`${encodeURIComponent(file)}/${SIZE}x${SIZE}/${method}/${"0".repeat(32)}.jpg`, config.maxDimension);
 
-let peak = 0;
-const sample = () => {
-  peak = Math.max(peak, process.memoryUsage().arrayBuffers);
-  return performance.now();
-};
-
 async function ours(bytes, method) {
-  return P.generateThumbnail(request("x.jpg", method), config, core, bytes, sample);
+  return P.generateThumbnail(request("x.jpg", method), config, core, bytes);
 }
 
 async function plainJsquash(bytes) {
@@ -100,7 +93,7 @@ if (process.env.BENCH_STEPS) {
 
 const photos = args.quick ? PHOTOS.slice(0, 1) : PHOTOS;
 console.log(`thumbsmith bench: ${SIZE}x${SIZE} JPEG q80, CPU ms per thumbnail (median of ${RUNS}), sharp single-threaded`);
-console.log(`${"source".padEnd(30)} ${"method".padEnd(6)} ${pad("sharp", 7)} ${pad("ours", 7)} ${pad("ratio", 6)} ${pad("jSquash", 8)} ${pad("ratio", 6)} ${pad("PSNR", 6)} ${pad("peak MB", 8)}`);
+console.log(`${"source".padEnd(30)} ${"method".padEnd(6)} ${pad("sharp", 7)} ${pad("ours", 7)} ${pad("ratio", 6)} ${pad("jSquash", 8)} ${pad("ratio", 6)} ${pad("PSNR", 6)}`);
 const rows = [];
 for (const file of photos) {
   const bytes = new Uint8Array(readFileSync(join(args.images, file)));
@@ -108,9 +101,7 @@ for (const file of photos) {
   let plainMs = null;
   for (const method of METHODS) {
     const sharpMs = await measure(() => viaSharp(bytes, method));
-    peak = 0;
     const oursMs = await measure(() => ours(bytes, method));
-    const oursPeak = peak;
     if (method === "crop") plainMs = await measure(() => plainJsquash(bytes));
     let quality = "";
     if (method === "scale") {
@@ -119,10 +110,10 @@ for (const file of photos) {
       const ref = await sharp(bytes).rotate().resize(mine.info.width, mine.info.height, { fit: "fill" }).ensureAlpha().raw().toBuffer();
       quality = psnr(mine.data, ref).toFixed(1);
     }
-    const row = { file, mp: ((meta.width * meta.height) / 1e6).toFixed(1), method, sharpMs, oursMs, plainMs: method === "crop" ? plainMs : null, quality, peak: oursPeak };
+    const row = { file, mp: ((meta.width * meta.height) / 1e6).toFixed(1), method, sharpMs, oursMs, plainMs: method === "crop" ? plainMs : null, quality };
     rows.push(row);
     console.log(
-      `${`${file} (${row.mp} MP)`.slice(0, 30).padEnd(30)} ${method.padEnd(6)} ${pad(sharpMs.toFixed(1), 7)} ${pad(oursMs.toFixed(1), 7)} ${pad((oursMs / sharpMs).toFixed(2) + "x", 6)} ${pad(row.plainMs ? row.plainMs.toFixed(1) : "", 8)} ${pad(row.plainMs ? (row.plainMs / sharpMs).toFixed(1) + "x" : "", 6)} ${pad(quality, 6)} ${pad(mb(oursPeak), 8)}`,
+      `${`${file} (${row.mp} MP)`.slice(0, 30).padEnd(30)} ${method.padEnd(6)} ${pad(sharpMs.toFixed(1), 7)} ${pad(oursMs.toFixed(1), 7)} ${pad((oursMs / sharpMs).toFixed(2) + "x", 6)} ${pad(row.plainMs ? row.plainMs.toFixed(1) : "", 8)} ${pad(row.plainMs ? (row.plainMs / sharpMs).toFixed(1) + "x" : "", 6)} ${pad(quality, 6)}`,
     );
   }
 }

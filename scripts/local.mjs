@@ -36,10 +36,11 @@ export function seedLocal(persistTo) {
   const list = join(scratch, "samples.json");
   writeFileSync(list, JSON.stringify(Object.entries(SAMPLES).map(([key, file]) => ({ key, file: join(root, "test", "fixtures", file) }))));
   try {
+    // Output only on failure: `r2 bulk put` prints an "experimental command" banner every time.
     execFileSync(process.execPath, [wrangler, "r2", "bulk", "put", "thumbsmith-sources", "--filename", list, "--local", "--persist-to", persistTo], {
       cwd: root,
       env: quietEnv,
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
