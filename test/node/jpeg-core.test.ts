@@ -21,6 +21,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { at, coreExports } from "./wasm-core";
 
 const root = join(import.meta.dirname, "..", "..");
 const fixtures = join(root, "test", "fixtures");
@@ -55,23 +56,8 @@ interface Image {
 let core: Core;
 
 beforeAll(async () => {
-  const { instance } = await WebAssembly.instantiate(readFileSync(join(root, "wasm", "build", "core.wasm")), {
-    env: {
-      abort(_msg: number, _file: number, line: number, col: number) {
-        throw new Error(`wasm abort at ${line}:${col}`);
-      },
-    },
-  });
-  core = instance.exports as unknown as Core;
+  core = await coreExports<Core>();
 });
-
-// element i of a typed array / array, which must exist (noUncheckedIndexedAccess: fails loudly on an
-// out-of-range index instead of propagating undefined/NaN)
-function at(a: ArrayLike<number>, i: number): number {
-  const v = a[i];
-  if (v === undefined) throw new RangeError(`index ${i} out of range (length ${a.length})`);
-  return v;
-}
 
 function put(bytes: Uint8Array): number {
   const ptr = core.alloc(Math.max(bytes.length, 1));

@@ -5,10 +5,10 @@
 // PSNR thresholds (dB, RGB vs the RGBA input, alpha ignored), measured minus ~0.3–0.5:
 //   kitten 300×300 q80: 42.33 (sharp 42.33); 2569067123 600×600 q80: 36.27 (sharp 36.26).
 // Sizes at q80: kitten 300×300 9155 B (sharp 9214), 2569067123 600×600 59735 B (sharp 59423).
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { at, coreExports } from "./wasm-core";
 
 const root = join(import.meta.dirname, "..", "..");
 const fx = (name: string) => join(root, "test", "fixtures", name);
@@ -30,21 +30,8 @@ interface Raw {
 let core: Core;
 
 beforeAll(async () => {
-  const { instance } = await WebAssembly.instantiate(readFileSync(join(root, "wasm", "build", "core.wasm")), {
-    env: {
-      abort(_msg: number, _file: number, line: number, col: number) {
-        throw new Error(`wasm abort at ${line}:${col}`);
-      },
-    },
-  });
-  core = instance.exports as unknown as Core;
+  core = await coreExports<Core>();
 });
-
-function at(a: ArrayLike<number>, i: number): number {
-  const v = a[i];
-  if (v === undefined) throw new RangeError(`index ${i} out of range (length ${a.length})`);
-  return v;
-}
 
 function encode(img: Raw, quality: number): Buffer {
   const ptr = core.alloc(img.data.length);
