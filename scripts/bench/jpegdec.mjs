@@ -2,7 +2,7 @@
 // 300×300 thumbnail would use) vs sharp producing the 300×300 cover thumbnail (libvips shrink-on-load
 // + resize), in the same process, median of several runs.
 //
-//   node scripts/jpeg-core-bench.mjs [imagesDir] [runs]      (default ../shared/images, 9 runs)
+//   node scripts/bench/jpegdec.mjs [imagesDir] [runs]      (default ../shared/images, 9 runs)
 //   JPEG_BENCH_DIR=... JPEG_BENCH_RUNS=... also work.
 // Both sides get WARMUP untimed runs first (V8 compiles wasm with its baseline compiler and tiers hot
 // functions up to TurboFan after a few calls; a long-lived Worker isolate runs the optimised code).
@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dir = resolve(process.argv[2] ?? process.env.JPEG_BENCH_DIR ?? join(root, "..", "shared", "images"));
 const runs = Number(process.argv[3] ?? process.env.JPEG_BENCH_RUNS ?? 9);
 const WARMUP = 5;
