@@ -21,9 +21,10 @@ const cases = [
   ["grey16-50x-scale-flat", "16-bit-grey-alpha.png", (s) => s.resize(50, null).flatten({ background: "#ffffff" })],
   ["webp-200x-scale", "4.webp", (s) => s.resize(200, null)],
   ["avif-200x-scale", "pitm.avif", (s) => s.resize(200, null)],
+  ["gif-200x-scale", "Crash_test.gif", (s) => s.resize(200, null)],
 ];
 
 for (const [name, file, op] of cases) {
-  await op(sharp(join(fixtures, file))).ensureAlpha().toColourspace("srgb").png().toFile(join(out, `${name}.png`));
+  await op(sharp(join(fixtures, file), { pages: 1 })).ensureAlpha().toColourspace("srgb").png().toFile(join(out, `${name}.png`));
   console.log(name);
 }

@@ -21,6 +21,10 @@ export interface CoreExports {
   jpegError(): number;
   jpegEncode(rgba: number, width: number, height: number, quality: number): number;
   jpegEncodedLength(): number;
+  gifDecode(ptr: number, len: number): number;
+  gifWidth(): number;
+  gifHeight(): number;
+  gifError(): number;
 }
 
 export class CoreImage {

@@ -10,7 +10,31 @@ const JPEG_ERRORS: Record<number, string> = {
   [-5]: "JPEG too large",
 };
 
-/** JPEG goes straight into the image core (scaled in the DCT domain); other formats via jSquash. */
+const GIF_ERRORS: Record<number, string> = {
+  [-1]: "not a GIF",
+  [-2]: "corrupt GIF before its first image",
+  [-3]: "GIF ends before its first image",
+  [-4]: "GIF too large",
+};
+
+/** The first frame, on the logical screen (transparent outside the frame), decoded by the core. */
+function decodeGif(ctx: PipelineContext): void {
+  const { core, source } = ctx;
+  const input = core.putBytes(source);
+  try {
+    const ptr = core.exports.gifDecode(input, source.byteLength);
+    if (ptr === 0) {
+      const code = core.exports.gifError();
+      throw new ThumbnailError("SOURCE_UNDECODABLE", { internal: `gif decoder: ${GIF_ERRORS[code] ?? `error ${code}`}` });
+    }
+    ctx.image = core.wrap(ptr, core.exports.gifWidth(), core.exports.gifHeight());
+    ctx.alpha = core.exports.hasAlpha(ptr, ctx.image.width * ctx.image.height) !== 0;
+  } finally {
+    core.exports.free(input);
+  }
+}
+
+/** JPEG and GIF go straight into the image core (JPEG scaled in the DCT domain); the others via jSquash. */
 function decodeJpeg(ctx: PipelineContext): void {
   const { core, source } = ctx;
   const input = core.putBytes(source);
@@ -32,11 +56,12 @@ export const decode: Step = {
   name: "decode",
   async run(ctx: PipelineContext) {
     const { format } = ctx.info;
-    if (format === "gif") {
-      throw new ThumbnailError("SOURCE_UNSUPPORTED", { detail: "source: GIF is not supported; expected JPEG, PNG, WebP or AVIF" });
-    }
     if (format === "jpeg") {
       decodeJpeg(ctx);
+      return;
+    }
+    if (format === "gif") {
+      decodeGif(ctx);
       return;
     }
     let pixels;

@@ -37,7 +37,7 @@ export function inspectSource(source: Uint8Array, config: Readonly<Config>): Ima
   if (source.byteLength === 0) throw new ThumbnailError("SOURCE_EMPTY", { detail: "source: the file is empty" });
   const result = probe(source);
   if (result.kind === "unsupported") {
-    throw new ThumbnailError("SOURCE_UNSUPPORTED", { detail: "source: expected a JPEG, PNG, WebP or AVIF image" });
+    throw new ThumbnailError("SOURCE_UNSUPPORTED", { detail: "source: expected a JPEG, PNG, GIF, WebP or AVIF image" });
   }
   if (result.kind === "corrupt") throw new ThumbnailError("SOURCE_UNDECODABLE", { internal: result.reason });
   const { width, height } = result.info;

@@ -17,6 +17,8 @@ import l6 from "../fixtures/Landscape_6.jpg?bytes";
 import l7 from "../fixtures/Landscape_7.jpg?bytes";
 import l8 from "../fixtures/Landscape_8.jpg?bytes";
 import avif from "../fixtures/pitm.avif?bytes";
+import gif from "../fixtures/Crash_test.gif?bytes";
+import refGif from "../fixtures/references/gif-200x-scale.png?bytes";
 import refAvif from "../fixtures/references/avif-200x-scale.png?bytes";
 import refBird from "../fixtures/references/bird-150x100-scale.png?bytes";
 import refCmyk from "../fixtures/references/cmyk-100x-scale.png?bytes";
@@ -192,6 +194,13 @@ describe("colour spaces and bit depths become 8-bit sRGB", () => {
     await seed("x.webp", webp);
     const { image } = await thumb("x.webp", "200x", "scale", ".png");
     expect(psnr(image, await decodeImage(refWebp))).toBeGreaterThan(30);
+  });
+
+  it("GIF source (first frame)", async () => {
+    await seed("x.gif", gif);
+    const { image } = await thumb("x.gif", "200x", "scale", ".png");
+    expect([image.width, image.height]).toEqual([200, 133]);
+    expect(psnr(image, await decodeImage(refGif))).toBeGreaterThan(30);
   });
 
   it("AVIF source", async () => {

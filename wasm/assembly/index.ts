@@ -13,3 +13,4 @@ export { resize } from "./resize";
 export { orient, crop, hasAlpha, flatten, smartCrop, smartCropX, smartCropY } from "./geometry";
 export * from "./jpeg/index";
 export * from "./jpegenc/index";
+export * from "./gif/index";
