@@ -17,36 +17,48 @@ const GIF_ERRORS: Record<number, string> = {
   [-4]: "GIF too large",
 };
 
-/** The first frame, on the logical screen (transparent outside the frame), decoded by the core. */
-function decodeGif(ctx: PipelineContext): void {
-  const { core, source } = ctx;
-  const input = core.putBytes(source);
-  try {
-    const ptr = core.exports.gifDecode(input, source.byteLength);
-    if (ptr === 0) {
-      const code = core.exports.gifError();
-      throw new ThumbnailError("SOURCE_UNDECODABLE", { internal: `gif decoder: ${GIF_ERRORS[code] ?? `error ${code}`}` });
-    }
-    ctx.image = core.wrap(ptr, core.exports.gifWidth(), core.exports.gifHeight());
-    ctx.alpha = core.exports.hasAlpha(ptr, ctx.image.width * ctx.image.height) !== 0;
-  } finally {
-    core.exports.free(input);
-  }
+interface CoreDecoder {
+  readonly errors: Record<number, string>;
+  /** The decoder's code for "valid but unsupported variant" (a 422 SOURCE_UNSUPPORTED). */
+  readonly unsupported?: number;
+  decode(ctx: PipelineContext, input: number): number;
+  size(ctx: PipelineContext): [width: number, height: number];
+  error(ctx: PipelineContext): number;
 }
 
-/** JPEG and GIF go straight into the image core (JPEG scaled in the DCT domain); the others via jSquash. */
-function decodeJpeg(ctx: PipelineContext): void {
-  const { core, source } = ctx;
-  const input = core.putBytes(source);
+/** JPEG is decoded at its DCT reduction; GIF gives its first frame on the logical screen. */
+const CORE_DECODERS = {
+  jpeg: {
+    errors: JPEG_ERRORS,
+    unsupported: -2,
+    decode: (ctx, input) => ctx.core.exports.jpegDecode(input, ctx.source.byteLength, ctx.decodeScale),
+    size: (ctx) => [ctx.core.exports.jpegWidth(), ctx.core.exports.jpegHeight()],
+    error: (ctx) => ctx.core.exports.jpegError(),
+  },
+  gif: {
+    errors: GIF_ERRORS,
+    decode: (ctx, input) => ctx.core.exports.gifDecode(input, ctx.source.byteLength),
+    size: (ctx) => [ctx.core.exports.gifWidth(), ctx.core.exports.gifHeight()],
+    error: (ctx) => ctx.core.exports.gifError(),
+  },
+} satisfies Record<string, CoreDecoder>;
+
+/** Decodes inside the image core: the source bytes go in, only a pointer comes back. */
+function decodeInCore(ctx: PipelineContext, format: keyof typeof CORE_DECODERS): void {
+  const decoder: CoreDecoder = CORE_DECODERS[format];
+  const { core } = ctx;
+  const input = core.putBytes(ctx.source);
   try {
-    const ptr = core.exports.jpegDecode(input, source.byteLength, ctx.decodeScale);
+    const ptr = decoder.decode(ctx, input);
     if (ptr === 0) {
-      const code = core.exports.jpegError();
-      throw new ThumbnailError(code === -2 ? "SOURCE_UNSUPPORTED" : "SOURCE_UNDECODABLE", {
-        internal: `jpeg decoder: ${JPEG_ERRORS[code] ?? `error ${code}`}`,
+      const code = decoder.error(ctx);
+      throw new ThumbnailError(code === decoder.unsupported ? "SOURCE_UNSUPPORTED" : "SOURCE_UNDECODABLE", {
+        internal: `${format} decoder: ${decoder.errors[code] ?? `error ${code}`}`,
       });
     }
-    ctx.image = core.wrap(ptr, core.exports.jpegWidth(), core.exports.jpegHeight());
+    const [width, height] = decoder.size(ctx);
+    ctx.image = core.wrap(ptr, width, height);
+    ctx.alpha = format !== "jpeg" && core.exports.hasAlpha(ptr, width * height) !== 0;
   } finally {
     core.exports.free(input);
   }
@@ -56,12 +68,8 @@ export const decode: Step = {
   name: "decode",
   async run(ctx: PipelineContext) {
     const { format } = ctx.info;
-    if (format === "jpeg") {
-      decodeJpeg(ctx);
-      return;
-    }
-    if (format === "gif") {
-      decodeGif(ctx);
+    if (format === "jpeg" || format === "gif") {
+      decodeInCore(ctx, format);
       return;
     }
     let pixels;
