@@ -61,10 +61,13 @@ export const encoders = {
   },
   async webp(p: Pixels, quality: number): Promise<ArrayBuffer> {
     await ready.webpEncode();
-    return encodeWebp(asImageData(p), { quality });
+    // method 2 (of 0–6): half the time of the default 4 at +3% size, -0.3 dB (300×300, README).
+    return encodeWebp(asImageData(p), { quality, method: 2 });
   },
   async avif(p: Pixels, quality: number): Promise<ArrayBuffer> {
     await ready.avifEncode();
+    // speed 8 (of 0–10): 91 ms for 300×300 where 6 takes 303 ms; 10 takes 26 ms but is 9% larger.
+    // A thumbnail is encoded once and served many times, so size wins over the last milliseconds.
     return encodeAvif(asImageData(p), { quality, speed: 8 });
   },
 };
