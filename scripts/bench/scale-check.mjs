@@ -1,10 +1,14 @@
+// PSNR against sharp of a 300 px wide resize from each JPEG DCT reduction (1/1 … 1/8): what the
+// reduction margin in src/pipeline/geometry.ts is chosen from.   node scripts/bench/scale-check.mjs [FILE]
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import sharp from "sharp";
+import { root } from "../local.mjs";
 import { loadPipeline } from "./load.mjs";
 const P = await loadPipeline();
 const core = await P.core();
 const e = core.exports;
-const file = process.argv[2] ?? "/work/shared/images/2569067123_aca715a2ee_o.jpg";
+const file = process.argv[2] ?? join(root, "..", "shared", "images", "2569067123_aca715a2ee_o.jpg");
 const bytes = readFileSync(file);
 const meta = await sharp(bytes).metadata();
 const tw = 300, th = Math.round(meta.height * 300 / meta.width);
