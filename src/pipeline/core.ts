@@ -85,15 +85,29 @@ export class ImageCore {
   }
 }
 
+export class CoreAbortError extends Error {
+  override readonly name = "CoreAbortError";
+}
+
 let instance: Promise<ImageCore> | undefined;
 
 export function loadCore(module: WebAssembly.Module): Promise<ImageCore> {
   instance ??= WebAssembly.instantiate(module, {
     env: {
       abort(_message: number, _file: number, line: number, column: number) {
-        throw new Error(`image core aborted at ${line}:${column}`);
+        throw new CoreAbortError(`image core aborted at ${line}:${column}`);
       },
     },
   }).then((i) => new ImageCore(i.exports as unknown as CoreExports));
   return instance;
+}
+
+/**
+ * After a trap (a bug, or memory.grow failing) the core's allocator may be mid-update: the next
+ * request gets a fresh instance rather than a heap in an unknown state.
+ */
+export function discardCoreAfter(error: unknown): boolean {
+  if (!(error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError)) return false;
+  instance = undefined;
+  return true;
 }

@@ -2,7 +2,7 @@ import type { Config } from "../config";
 import { ThumbnailError } from "../errors";
 import type { OutputFormat, ThumbnailRequest } from "../url";
 import type { PipelineContext, Step } from "./context";
-import type { ImageCore } from "./core";
+import { discardCoreAfter, type ImageCore } from "./core";
 import { crop } from "./crop";
 import { decode } from "./decode";
 import { encode } from "./encode";
@@ -81,6 +81,10 @@ export async function generateThumbnail(
       await step.run(ctx);
       timings.push([step.name, now() - start]);
     }
+  } catch (error) {
+    // A trapped core is dropped, not called again (freeing into it could trap once more).
+    if (discardCoreAfter(error)) ctx.image = null;
+    throw error;
   } finally {
     ctx.image?.free();
   }
