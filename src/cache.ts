@@ -20,14 +20,6 @@ export class WorkersResponseCache implements ResponseCache {
   }
 }
 
-export class NoResponseCache implements ResponseCache {
-  async match(): Promise<undefined> {
-    return undefined;
-  }
-
-  async put(): Promise<void> {}
-}
-
 export class NegativeCache {
   private readonly entries = new Map<string, number>();
 

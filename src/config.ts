@@ -27,8 +27,9 @@ export interface Config {
 }
 
 /**
- * Measured: the largest source the pipeline processes inside a 128 MB isolate with room for a
- * second request in flight (README "Measured limits").
+ * 50 MP: a JPEG this large makes a 300 px thumbnail in 19 MB (measured, README "Measured limits"),
+ * as it is decoded at a DCT reduction. What would not fit in memory for the size asked for is
+ * refused by the decode budget (pipeline/budget.ts), whatever this setting says.
  */
 export const DEFAULT_MAX_SOURCE_PIXELS = 50_000_000;
 
