@@ -44,9 +44,11 @@ function cacheUrl(request: Request, config: Readonly<Config>, t: ThumbnailReques
 async function fromCache(request: Request, url: string, s: Services): Promise<Response | undefined> {
   const hit = await s.cache.match(url);
   if (!hit) return undefined;
+  // Read whole (thumbnails are small) so Content-Length is exact even if the cache dropped it.
+  const body = new Uint8Array(await hit.arrayBuffer());
   return thumbnailResponse(request, {
-    body: hit.body,
-    size: Number(hit.headers.get("Content-Length") ?? 0),
+    body,
+    size: body.byteLength,
     contentType: hit.headers.get("Content-Type") ?? "application/octet-stream",
     cacheControl: hit.headers.get("Cache-Control") ?? s.config.cacheControl,
     etag: hit.headers.get("ETag") ?? "",

@@ -78,6 +78,7 @@ describe("serving paths, headers and conditional requests", () => {
     const cached = await worker.fetch(new Request(other), env, createExecutionContext());
     expect(cached.headers.get("X-Thumbnail")).toBe("cached");
     expect(cached.headers.get("ETag")).toBe(etag);
+    expect(cached.headers.get("Content-Length")).toBe(String(body.byteLength));
     expect((await cached.arrayBuffer()).byteLength).toBe(body.byteLength);
   });
 
