@@ -20,16 +20,19 @@ export async function memoryCases(images, photos) {
     // A 50 MP JPEG (the default MAX_SOURCE_PIXELS) and the largest PNG the decode budget admits.
     const big = join(scratch, "50mp.jpg");
     await sharp(join(images, "photo-24mp.jpg")).resize(8660, 5774).jpeg({ quality: 85 }).toFile(big);
-    const png = join(scratch, "3.6mp.png");
-    await sharp(join(images, "photo-24mp.jpg")).resize(1900, 1900).png().toFile(png);
-    const pngOver = join(scratch, "5.3mp.png");
-    await sharp(join(images, "photo-24mp.jpg")).resize(2300, 2300).png().toFile(pngOver);
+    const png = join(scratch, "6mp.png");
+    await sharp(join(images, "photo-24mp.jpg")).resize(3000, 2000).png().toFile(png);
+    const pngOver = join(scratch, "9mp.png");
+    await sharp(join(images, "photo-24mp.jpg")).resize(3600, 2400).png().toFile(pngOver);
+    const webp = join(scratch, "3.6mp.webp");
+    await sharp(join(images, "photo-24mp.jpg")).resize(1900, 1900).webp().toFile(webp);
     const cases = [
       ...photos.map((p) => [join(images, p), "300x300", "crop"]),
       [join(images, "photo-24mp.jpg"), "1200x1200", "scale"],
       [big, "300x300", "crop"],
       [png, "300x300", "crop"],
       [pngOver, "300x300", "crop"],
+      [webp, "300x300", "crop"],
       [join(images, "photo-24mp.jpg"), "2400x", "scale"],
     ];
     console.log(`\npeak memory per thumbnail, fresh process each (all wasm memories + live JS ArrayBuffers, after GC at every step):`);

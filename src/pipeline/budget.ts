@@ -7,7 +7,7 @@ import type { ImageInfo } from "./probe";
  * grows its memory in large steps; a progressive JPEG also keeps coefficients across scans; PNG,
  * WebP and AVIF are decoded whole by jSquash (RGBA in the codec's memory, a JS copy, the core's copy).
  */
-export const DECODE_BYTES_PER_PIXEL = { jpeg: 8, jpegProgressive: 12, gif: 8, whole: 15 } as const;
+export const DECODE_BYTES_PER_PIXEL = { jpeg: 8, jpegProgressive: 12, core: 8, whole: 15 } as const;
 
 /** Memory per resized pixel: the resampled image in the core and the encoder's copy and buffers. */
 export const ENCODE_BYTES_PER_PIXEL = 16;
@@ -31,7 +31,7 @@ export interface DecodeCost {
 export function decodeCost(info: ImageInfo, plan: Plan): DecodeCost {
   const encodeBytes = plan.resizeWidth * plan.resizeHeight * ENCODE_BYTES_PER_PIXEL;
   if (info.format !== "jpeg") {
-    const perPixel = info.format === "gif" ? DECODE_BYTES_PER_PIXEL.gif : DECODE_BYTES_PER_PIXEL.whole;
+    const perPixel = info.format === "gif" || info.format === "png" ? DECODE_BYTES_PER_PIXEL.core : DECODE_BYTES_PER_PIXEL.whole;
     const bytes = info.width * info.height * perPixel + encodeBytes;
     return { denom: 1, width: info.width, height: info.height, bytes };
   }

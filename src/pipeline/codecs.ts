@@ -5,7 +5,7 @@
  */
 import decodeAvif, { init as initAvifDecode } from "@jsquash/avif/decode.js";
 import encodeAvif, { init as initAvifEncode } from "@jsquash/avif/encode.js";
-import decodePng, { init as initPngDecode } from "@jsquash/png/decode.js";
+import { init as initPng } from "@jsquash/png/decode.js";
 import encodePng from "@jsquash/png/encode.js";
 import decodeWebp, { init as initWebpDecode } from "@jsquash/webp/decode.js";
 import encodeWebp, { init as initWebpEncode } from "@jsquash/webp/encode.js";
@@ -27,7 +27,7 @@ function once(init: () => Promise<unknown>): () => Promise<unknown> {
 }
 
 const ready = {
-  png: once(() => initPngDecode(pngWasm)),
+  png: once(() => initPng(pngWasm)),
   webpDecode: once(() => initWebpDecode(webpDecWasm)),
   webpEncode: once(() => initWebpEncode(webpEncWasm)),
   avifDecode: once(() => initAvifDecode(avifDecWasm)),
@@ -38,10 +38,6 @@ const ready = {
 const asImageData = (p: Pixels) => p as unknown as Parameters<typeof encodeWebp>[0];
 
 export const decoders = {
-  async png(bytes: ArrayBuffer): Promise<Pixels> {
-    await ready.png();
-    return decodePng(bytes);
-  },
   async webp(bytes: ArrayBuffer): Promise<Pixels> {
     await ready.webpDecode();
     return decodeWebp(bytes);

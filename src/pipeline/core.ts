@@ -25,6 +25,10 @@ export interface CoreExports {
   gifWidth(): number;
   gifHeight(): number;
   gifError(): number;
+  pngDecode(ptr: number, len: number): number;
+  pngWidth(): number;
+  pngHeight(): number;
+  pngError(): number;
 }
 
 export class CoreImage {

@@ -64,10 +64,13 @@ describe("decodeCost: what a decode holds, checked against the budget before dec
     const info = { ...jpeg(4000, 6000), orientation: 6 };
     expect(decodeCost(info, plan(6000, 4000, "600x400", "crop")).denom).toBe(4);
   });
-  it("PNG, WebP and AVIF decode whole", () => {
-    expect(decodeCost({ format: "png", width: 2500, height: 2400, orientation: 1 }, plan(2500, 2400, "10x10", "crop"))).toMatchObject({
+  it("PNG and GIF decode whole in the core; WebP and AVIF whole through jSquash (dearer)", () => {
+    const info = (format: "png" | "webp") => ({ format, width: 2500, height: 2400, orientation: 1 });
+    const encode = 10 * 10 * ENCODE_BYTES_PER_PIXEL;
+    expect(decodeCost(info("png"), plan(2500, 2400, "10x10", "crop"))).toMatchObject({
       denom: 1,
-      bytes: 2500 * 2400 * DECODE_BYTES_PER_PIXEL.whole + 10 * 10 * ENCODE_BYTES_PER_PIXEL,
+      bytes: 2500 * 2400 * DECODE_BYTES_PER_PIXEL.core + encode,
     });
+    expect(decodeCost(info("webp"), plan(2500, 2400, "10x10", "crop")).bytes).toBe(2500 * 2400 * DECODE_BYTES_PER_PIXEL.whole + encode);
   });
 });

@@ -3,6 +3,8 @@ import { env, exports } from "cloudflare:workers";
 import worker from "../../src/index";
 import decodeJpeg, { init as initJpegDecode } from "@jsquash/jpeg/decode.js";
 import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
+import decodePng, { init as initPng } from "@jsquash/png/decode.js";
+import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
 import { decoders, type Pixels } from "../../src/pipeline/codecs";
 import { signV1 } from "../../src/signature";
 import { encodeSourcePath } from "../../src/url";
@@ -36,8 +38,8 @@ const MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [
 let mozjpeg: Promise<void> | undefined;
 
 /**
- * Sniffs the format from the bytes (not from headers) and decodes it. JPEG is decoded by mozjpeg,
- * independently of the image core that wrote it.
+ * Sniffs the format from the bytes (not from headers) and decodes it with jSquash: JPEG by mozjpeg
+ * and PNG by squoosh's png, independently of the image core that reads and writes them.
  */
 export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format: string }> {
   const b = new Uint8Array(bytes);
@@ -48,6 +50,9 @@ export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format
     mozjpeg ??= initJpegDecode(jpegDecWasm);
     await mozjpeg;
     pixels = await decodeJpeg(bytes);
+  } else if (format === "png") {
+    await initPng(pngWasm);
+    pixels = await decodePng(bytes);
   } else {
     pixels = await decoders[format as keyof typeof decoders](bytes);
   }

@@ -14,3 +14,4 @@ export { orient, crop, hasAlpha, flatten, smartCrop, smartCropX, smartCropY } fr
 export * from "./jpeg/index";
 export * from "./jpegenc/index";
 export * from "./gif/index";
+export * from "./png/index";
