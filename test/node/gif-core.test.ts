@@ -23,7 +23,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, coreExports } from "./wasm-core";
+import { at, coreExports, putBytes, runDecoder, type RgbaImage } from "./wasm-core";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 const fx = (name: string) => join(fixtures, name);
@@ -43,11 +43,7 @@ interface Core {
   GIF_ERR_TOO_LARGE: WebAssembly.Global;
 }
 
-interface Image {
-  width: number;
-  height: number;
-  data: Uint8Array; // RGBA
-}
+type Image = RgbaImage;
 
 let core: Core;
 
@@ -58,28 +54,15 @@ beforeAll(async () => {
 const err = (name: "GIF_ERR_NOT_GIF" | "GIF_ERR_CORRUPT" | "GIF_ERR_TRUNCATED" | "GIF_ERR_TOO_LARGE") =>
   core[name].value as number;
 
-function put(bytes: Uint8Array): number {
-  const ptr = core.alloc(Math.max(bytes.length, 1));
-  new Uint8Array(core.memory.buffer, ptr, bytes.length).set(bytes);
-  return ptr;
-}
+const put = (bytes: Uint8Array) => putBytes(core, bytes);
 
-// decode with the wasm core; returns the image or the error code. `len` < bytes.length passes only a
-// prefix while the whole of `bytes` sits in memory (to catch reads past the end).
+// decode with the wasm core (see runDecoder); the image or the (negative) error code
 function decode(bytes: Uint8Array, len = bytes.length): Image | number {
-  const ptr = put(bytes);
-  const out = core.gifDecode(ptr, len);
-  core.free(ptr);
-  if (out === 0) {
-    expect(core.gifError()).toBeLessThan(0);
-    return core.gifError();
-  }
-  expect(core.gifError()).toBe(0);
-  const width = core.gifWidth();
-  const height = core.gifHeight();
-  const data = new Uint8Array(core.memory.buffer, out, width * height * 4).slice();
-  core.free(out);
-  return { width, height, data };
+  const decoder = { decode: core.gifDecode, error: core.gifError, width: core.gifWidth, height: core.gifHeight };
+  const r = runDecoder(core, decoder, bytes, len);
+  if (typeof r === "number") expect(r).toBeLessThan(0);
+  else expect(core.gifError()).toBe(0);
+  return r;
 }
 
 function decodeOk(bytes: Uint8Array, len = bytes.length): Image {

@@ -21,7 +21,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, coreExports } from "./wasm-core";
+import { at, coreExports, putBytes, runDecoder, type RgbaImage } from "./wasm-core";
 
 const root = join(import.meta.dirname, "..", "..");
 const fixtures = join(root, "test", "fixtures");
@@ -47,11 +47,7 @@ interface Core {
   JPEG_ERR_BAD_ARGUMENT: WebAssembly.Global;
 }
 
-interface Image {
-  width: number;
-  height: number;
-  data: Uint8Array; // RGBA
-}
+type Image = RgbaImage;
 
 let core: Core;
 
@@ -59,23 +55,17 @@ beforeAll(async () => {
   core = await coreExports<Core>();
 });
 
-function put(bytes: Uint8Array): number {
-  const ptr = core.alloc(Math.max(bytes.length, 1));
-  new Uint8Array(core.memory.buffer, ptr, bytes.length).set(bytes);
-  return ptr;
-}
+const put = (bytes: Uint8Array) => putBytes(core, bytes);
 
-// decode with the wasm core; returns the image or the error code
+// decode with the wasm core (see runDecoder); the image or the error code
 function decode(bytes: Uint8Array, scale = 1): Image | number {
-  const ptr = put(bytes);
-  const out = core.jpegDecode(ptr, bytes.length, scale);
-  core.free(ptr);
-  if (out === 0) return core.jpegError();
-  const width = core.jpegWidth();
-  const height = core.jpegHeight();
-  const data = new Uint8Array(core.memory.buffer, out, width * height * 4).slice();
-  core.free(out);
-  return { width, height, data };
+  const decoder = {
+    decode: (ptr: number, len: number) => core.jpegDecode(ptr, len, scale),
+    error: core.jpegError,
+    width: core.jpegWidth,
+    height: core.jpegHeight,
+  };
+  return runDecoder(core, decoder, bytes);
 }
 
 function decodeOk(bytes: Uint8Array, scale = 1): Image {

@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, coreExports } from "./wasm-core";
+import { at, coreExports, runDecoder, type RgbaImage } from "./wasm-core";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 const fx = (name: string) => join(fixtures, name);
@@ -52,11 +52,7 @@ interface Core {
   PNG_ERR_UNSUPPORTED: WebAssembly.Global;
 }
 
-interface Image {
-  width: number;
-  height: number;
-  data: Uint8Array; // RGBA
-}
+type Image = RgbaImage;
 
 let core: Core;
 
@@ -67,28 +63,14 @@ beforeAll(async () => {
 type ErrName = "PNG_ERR_NOT_PNG" | "PNG_ERR_CORRUPT" | "PNG_ERR_TRUNCATED" | "PNG_ERR_TOO_LARGE" | "PNG_ERR_UNSUPPORTED";
 const err = (name: ErrName) => core[name].value as number;
 
-function put(bytes: Uint8Array): number {
-  const ptr = core.alloc(Math.max(bytes.length, 1));
-  new Uint8Array(core.memory.buffer, ptr, bytes.length).set(bytes);
-  return ptr;
-}
 
-// decode with the wasm core; returns the image or the error code. `len` < bytes.length passes only a
-// prefix while the whole of `bytes` sits in memory (to catch reads past the end).
+// decode with the wasm core (see runDecoder); the image or the (negative) error code
 function decode(bytes: Uint8Array, len = bytes.length): Image | number {
-  const ptr = put(bytes);
-  const out = core.pngDecode(ptr, len);
-  core.free(ptr);
-  if (out === 0) {
-    expect(core.pngError()).toBeLessThan(0);
-    return core.pngError();
-  }
-  expect(core.pngError()).toBe(0);
-  const width = core.pngWidth();
-  const height = core.pngHeight();
-  const data = new Uint8Array(core.memory.buffer, out, width * height * 4).slice();
-  core.free(out);
-  return { width, height, data };
+  const decoder = { decode: core.pngDecode, error: core.pngError, width: core.pngWidth, height: core.pngHeight };
+  const r = runDecoder(core, decoder, bytes, len);
+  if (typeof r === "number") expect(r).toBeLessThan(0);
+  else expect(core.pngError()).toBe(0);
+  return r;
 }
 
 function decodeOk(bytes: Uint8Array, len = bytes.length): Image {

@@ -16,3 +16,46 @@ export function at(a: ArrayLike<number>, i: number): number {
   if (v === undefined) throw new RangeError(`index ${i} out of range (length ${a.length})`);
   return v;
 }
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface CoreMemory {
+  memory: WebAssembly.Memory;
+  alloc(size: number): number;
+  free(ptr: number): void;
+}
+
+/** Copies bytes into the core; the caller frees the pointer. */
+export function putBytes(core: CoreMemory, bytes: Uint8Array): number {
+  const ptr = core.alloc(Math.max(bytes.length, 1));
+  new Uint8Array(core.memory.buffer, ptr, bytes.length).set(bytes);
+  return ptr;
+}
+
+export interface CoreDecoder {
+  decode(ptr: number, len: number): number;
+  error(): number;
+  width(): number;
+  height(): number;
+}
+
+/**
+ * Runs one of the core's decoders: the image (copied out, buffers freed) or its error code. With
+ * `len` < bytes.length only a prefix is passed while all of `bytes` sits in memory, so a read past
+ * the end would show.
+ */
+export function runDecoder(core: CoreMemory, decoder: CoreDecoder, bytes: Uint8Array, len = bytes.length): RgbaImage | number {
+  const ptr = putBytes(core, bytes);
+  const out = decoder.decode(ptr, len);
+  core.free(ptr);
+  if (out === 0) return decoder.error();
+  const width = decoder.width();
+  const height = decoder.height();
+  const data = new Uint8Array(core.memory.buffer, out, width * height * 4).slice();
+  core.free(out);
+  return { width, height, data };
+}
