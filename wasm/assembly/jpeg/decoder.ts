@@ -36,14 +36,16 @@ const ZIGZAG: StaticArray<u8> = [
 // Huffman tables 0..3 DC, 4..7 AC.
 const HUFF_LUT: usize = memory.data(8 * 512 * 2, 16); // 9-bit lookahead: (len << 8) | symbol, 0 = longer code
 const FAST_BITS = 11;
-const HUFF_FAST: usize = memory.data(4 * (1 << FAST_BITS) * 4, 16); // AC tables: (value << 16) | (run << 8) | (codelen + size), 0 = none
+// all 8 tables: (value << 16) | (EOB << 12) | (run << 8) | (codelen + size), 0 = none (longer code)
+const HUFF_FAST: usize = memory.data(8 * (1 << FAST_BITS) * 4, 16);
+const FAST_EOB = 0x1000;
 const HUFF_MAXCODE: usize = memory.data(8 * 18 * 4, 16); // per length: largest code, -1 = none
 const HUFF_VALOFF: usize = memory.data(8 * 18 * 4, 16); // per length: index of symbol = valoff + code
 const HUFF_VALS: usize = memory.data(8 * 256, 16);
 const QZ: usize = memory.data(4 * 64 * 4, 16); // dequantisation, zig-zag order, prescaled for the IDCT (f32)
 const QW: usize = memory.data(4 * 64 * 4, 16); // QZ × fold weight (zig-zag order)
 const FOLDW: usize = memory.data(64 * 4, 16); // zig-zag index -> weight of its contribution to TGT
-const TGT: usize = memory.data(64, 16); // zig-zag index -> slot in the N×N IDCT input, 255 = unused
+const TGT: usize = memory.data(64, 16); // zig-zag index -> slot in the N×N IDCT input; unused: 63 (N < 8, weight 0, a slot the IDCT never reads)
 const SMAP: usize = memory.data(64, 16); // zig-zag index -> stored coefficient slot (buffered), 255 = not stored
 const KS: usize = memory.data(64, 16); // stored slot -> zig-zag index
 
@@ -283,21 +285,25 @@ function buildHuff(t: i32, counts: usize, vals: usize): bool {
   }
   store<i32>(mc + (17 << 2), 0x7FFFFFFF);
   memory.copy(HUFF_VALS + (<usize>t << 8), vals, <usize>k);
-  // AC fast table: run/size symbol and the value bits all inside the FAST_BITS lookahead
-  if (t >= 4) {
-    let fast = HUFF_FAST + ((<usize>(t - 4) << FAST_BITS) << 2);
-    memory.fill(fast, 0, (1 << FAST_BITS) * 4);
-    for (let look = 0; look < (1 << FAST_BITS); look++) {
-      let e = <i32>load<u16>(lut + (<usize>(look >> (FAST_BITS - 9)) << 1));
-      if (e == 0) continue;
-      let l = e >> 8;
-      let rs = e & 0xFF;
-      let s = rs & 15;
-      if (s == 0 || l + s > FAST_BITS) continue;
-      let bits = (look >> (FAST_BITS - l - s)) & ((1 << s) - 1);
-      let v = extend(bits, s);
-      store<i32>(fast + (<usize>look << 2), (v << 16) | ((rs >> 4) << 8) | (l + s));
+  // fast table: symbol and the value bits all inside the FAST_BITS lookahead (DC: size + value;
+  // AC: run/size + value, or end of block; ZRL and longer codes take the slow path)
+  let fast = HUFF_FAST + ((<usize>t << FAST_BITS) << 2);
+  memory.fill(fast, 0, (1 << FAST_BITS) * 4);
+  for (let look = 0; look < (1 << FAST_BITS); look++) {
+    let e = <i32>load<u16>(lut + (<usize>(look >> (FAST_BITS - 9)) << 1));
+    if (e == 0) continue;
+    let l = e >> 8;
+    let rs = e & 0xFF;
+    let s = t >= 4 ? rs & 15 : rs;
+    if (t >= 4 && s == 0) {
+      if ((rs >> 4) != 15) store<i32>(fast + (<usize>look << 2), FAST_EOB | l);
+      continue;
     }
+    if (s > 16 || l + s > FAST_BITS) continue;
+    let v = 0;
+    if (s != 0) v = extend((look >> (FAST_BITS - l - s)) & ((1 << s) - 1), s);
+    let run = t >= 4 ? rs >> 4 : 0;
+    store<i32>(fast + (<usize>look << 2), (v << 16) | (run << 8) | (l + s));
   }
   return true;
 }
@@ -503,7 +509,7 @@ function setupScale(fold: bool): void {
     let r = nat >> 3, c = nat & 7;
     let ir = foldIndex(r, fold), ic = foldIndex(c, fold);
     if (ir < 0 || ic < 0) {
-      store<u8>(TGT + <usize>k, 255);
+      store<u8>(TGT + <usize>k, 63);
       store<u8>(SMAP + <usize>k, 255);
       store<f32>(FOLDW + (<usize>k << 2), 0);
     } else {
@@ -570,51 +576,134 @@ function processRestart(): void {
 
 // ---- streaming (single interleaved sequential scan) -----------------------------------------------
 // Decodes one block into BLOCK (N×N, dequantised); returns true if any AC coefficient was stored.
-function decodeBlockSeq(c: i32, dct: i32, act: i32, qz: usize): bool {
-  let s = huffDecode(dct);
+// @ts-ignore: decorator
+@inline function decodeDCSeq(c: i32, dct: i32): i32 {
+  if (bitCnt < 16) refill();
+  let bb = bitBuf;
+  let fe = load<i32>(HUFF_FAST + ((<usize>dct << FAST_BITS) << 2) + (<usize>(bb >> (64 - FAST_BITS)) << 2));
   let diff = 0;
-  if (s != 0) {
-    if (s > 16) { fail(JPEG_ERR_CORRUPT); return false; }
-    diff = extend(getBits(s), s);
+  if (fe != 0) {
+    let l = fe & 0xFF;
+    bitBuf = bb << <u64>l;
+    bitCnt -= l;
+    diff = fe >> 16;
+  } else {
+    let s = huffDecode(dct);
+    if (s != 0) {
+      if (s > 16) { fail(JPEG_ERR_CORRUPT); return 0; }
+      diff = extend(getBits(s), s);
+    }
   }
   let dc = unchecked(dcPred[c]) + diff;
   unchecked(dcPred[c] = dc);
+  return dc;
+}
+
+// The AC loops keep the bit buffer in locals (bb, bc), written back around every call that uses the
+// globals (refill, the slow Huffman path).
+
+// Decodes one block into BLOCK (N×N, dequantised); returns true if any AC coefficient was stored.
+function decodeBlockSeq(c: i32, dct: i32, act: i32, qz: usize): bool {
+  let dc = decodeDCSeq(c, dct);
   store<f32>(BLOCK, <f32>dc * load<f32>(qz));
   let hasAC = false;
-  let fast = HUFF_FAST + ((<usize>(act - 4) << FAST_BITS) << 2);
+  let fast = HUFF_FAST + ((<usize>act << FAST_BITS) << 2);
   let k = 1;
+  let bb = bitBuf;
+  let bc = bitCnt;
   while (k < 64) {
-    if (bitCnt < 16) refill();
-    let fe = load<i32>(fast + (<usize>(bitBuf >> (64 - FAST_BITS)) << 2));
+    if (bc < 16) {
+      bitBuf = bb;
+      bitCnt = bc;
+      refill();
+      bb = bitBuf;
+      bc = bitCnt;
+    }
+    let fe = load<i32>(fast + (<usize>(bb >> (64 - FAST_BITS)) << 2));
     let v: i32;
     if (fe != 0) {
-      k += (fe >> 8) & 15;
       let l = fe & 0xFF;
-      bitBuf <<= <u64>l;
-      bitCnt -= l;
+      bb <<= <u64>l;
+      bc -= l;
+      if (fe & FAST_EOB) break;
+      k += (fe >> 8) & 15;
       v = fe >> 16;
     } else {
+      bitBuf = bb;
+      bitCnt = bc;
       let rs = huffDecode(act);
       let r = rs >> 4;
       let sz = rs & 15;
+      v = 0;
+      if (sz != 0) v = extend(getBits(sz), sz);
+      bb = bitBuf;
+      bc = bitCnt;
       if (sz == 0) {
         if (r != 15) break;
         k += 16;
         continue;
       }
       k += r;
-      v = extend(getBits(sz), sz);
     }
     if (k > 63) break;
-    let z = <usize>load<u8>(TGT + <usize>k);
-    if (z != 255) {
-      let p = BLOCK + (z << 2);
-      store<f32>(p, load<f32>(p) + <f32>v * load<f32>(qz + (<usize>k << 2)));
-      hasAC = true;
-    }
+    // branch-free: an unused coefficient adds v × 0 to slot 63 (only read by the 8×8 IDCT, which
+    // uses all coefficients); a block with only such coefficients gives the same pixels as DC-only
+    let p = BLOCK + (<usize>load<u8>(TGT + <usize>k) << 2);
+    store<f32>(p, load<f32>(p) + <f32>v * load<f32>(qz + (<usize>k << 2)));
+    hasAC = true;
     k++;
   }
+  bitBuf = bb;
+  bitCnt = bc;
   return hasAC;
+}
+
+// 1/8: only the DC is used; the AC coefficients are entropy-decoded and dropped
+function decodeBlockSeqDC(c: i32, dct: i32, act: i32): i32 {
+  let dc = decodeDCSeq(c, dct);
+  let fast = HUFF_FAST + ((<usize>act << FAST_BITS) << 2);
+  let k = 1;
+  let bb = bitBuf;
+  let bc = bitCnt;
+  while (k < 64) {
+    if (bc < 16) {
+      bitBuf = bb;
+      bitCnt = bc;
+      refill();
+      bb = bitBuf;
+      bc = bitCnt;
+    }
+    let fe = load<i32>(fast + (<usize>(bb >> (64 - FAST_BITS)) << 2));
+    if (fe != 0) {
+      let l = fe & 0xFF;
+      bb <<= <u64>l;
+      bc -= l;
+      if (fe & FAST_EOB) break;
+      k += ((fe >> 8) & 15) + 1;
+    } else {
+      bitBuf = bb;
+      bitCnt = bc;
+      let rs = huffDecode(act);
+      let r = rs >> 4;
+      let sz = rs & 15;
+      if (sz != 0) {
+        if (bitCnt < sz) refill();
+        bitBuf <<= <u64>sz;
+        bitCnt -= sz;
+      }
+      bb = bitBuf;
+      bc = bitCnt;
+      if (sz == 0) {
+        if (r != 15) break;
+        k += 16;
+        continue;
+      }
+      k += r + 1;
+    }
+  }
+  bitBuf = bb;
+  bitCnt = bc;
+  return dc;
 }
 
 // @ts-ignore: decorator
@@ -653,6 +742,9 @@ function decodeRowStream(my: i32): void {
           let dst = row + <usize>(xx * N);
           if (dataEnd) {
             fillBlock(dst, pw, N, 128);
+          } else if (N == 1) {
+            let dc = decodeBlockSeqDC(c, td, ta);
+            store<u8>(dst, <u8>px(<f32>dc * load<f32>(qz)));
           } else {
             let ac = decodeBlockSeq(c, td, ta, qz);
             idctOut(ac, dst, pw);

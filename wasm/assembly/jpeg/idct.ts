@@ -189,14 +189,16 @@ export function idct4(dst: usize, stride: i32): void {
 }
 
 export function idct2(dst: usize, stride: i32): void {
-  let f00 = load<f32>(BLOCK, 0);
-  let f01 = load<f32>(BLOCK, 4) * C4;
-  let f10 = load<f32>(BLOCK, 8) * C4;
-  let f11 = load<f32>(BLOCK, 12) * (C4 * C4);
-  store<u64>(BLOCK, 0);
-  store<u64>(BLOCK, 0, 8);
-  let a = f00 + f10, b = f00 - f10; // column 0, rows 0/1
-  let c = f01 + f11, d = f01 - f11; // column 1, rows 0/1
-  store<u16>(dst, <u16>(px(a + c) | (px(a - c) << 8)));
-  store<u16>(dst + stride, <u16>(px(b + d) | (px(b - d) << 8)));
+  // (f00, f01·C4, f10·C4, f11·C4²)
+  let f = f32x4.mul(v128.load(BLOCK), f32x4(1, C4, C4, C4 * C4));
+  v128.store(BLOCK, f32x4.splat(0));
+  // (a, c, b, d) = (f00 + f10, f01 + f11, f00 − f10, f01 − f11): column pass
+  let t = f32x4.add(i32x4.shuffle(f, f, 0, 1, 0, 1), f32x4.mul(i32x4.shuffle(f, f, 2, 3, 2, 3), f32x4(1, 1, -1, -1)));
+  // (a + c, a − c, b + d, b − d): row pass
+  let o = f32x4.add(i32x4.shuffle(t, t, 0, 0, 2, 2), f32x4.mul(i32x4.shuffle(t, t, 1, 1, 3, 3), f32x4(1, -1, 1, -1)));
+  let x = i32x4.trunc_sat_f32x4_s(f32x4.add(o, f32x4.splat(128.5)));
+  let n = i16x8.narrow_i32x4_s(x, x);
+  let p = i8x16.narrow_i16x8_u(n, n);
+  v128.store16_lane(dst, p, 0);
+  v128.store16_lane(dst + stride, p, 1);
 }
