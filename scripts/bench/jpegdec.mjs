@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { coreExports } from "./core.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dir = resolve(process.argv[2] ?? process.env.JPEG_BENCH_DIR ?? join(root, "..", "shared", "images"));
@@ -22,14 +23,7 @@ const THUMB = 300;
 sharp.concurrency(1);
 sharp.cache(false);
 
-const { instance } = await WebAssembly.instantiate(readFileSync(join(root, "wasm", "build", "core.wasm")), {
-  env: {
-    abort(msg, file, line, col) {
-      throw new Error(`wasm abort at ${line}:${col}`);
-    },
-  },
-});
-const wasm = instance.exports;
+const wasm = await coreExports();
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

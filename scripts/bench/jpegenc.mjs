@@ -3,10 +3,10 @@
 // process, on RGBA thumbnails of a fixture. Median of RUNS timed runs after WARMUP untimed ones.
 //
 //   node scripts/bench/jpegenc.mjs [runs]      (default 20)
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { coreExports } from "./core.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const RUNS = Number(process.argv[2] ?? 20);
@@ -17,14 +17,7 @@ const SOURCE = join(root, "test", "fixtures", "2569067123_aca715a2ee_o.jpg");
 sharp.concurrency(1);
 sharp.cache(false);
 
-const { instance } = await WebAssembly.instantiate(readFileSync(join(root, "wasm", "build", "core.wasm")), {
-  env: {
-    abort(_msg, _file, line, col) {
-      throw new Error(`wasm abort at ${line}:${col}`);
-    },
-  },
-});
-const core = instance.exports;
+const core = await coreExports();
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

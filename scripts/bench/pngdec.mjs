@@ -4,19 +4,13 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { coreExports } from "./core.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fx = (name) => join(root, "test", "fixtures", name);
 sharp.concurrency(1);
 
-const { instance } = await WebAssembly.instantiate(readFileSync(join(root, "wasm", "build", "core.wasm")), {
-  env: {
-    abort(_msg, _file, line, col) {
-      throw new Error(`wasm abort at ${line}:${col}`);
-    },
-  },
-});
-const core = instance.exports;
+const core = await coreExports();
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 
 async function bench(label, bytes) {
