@@ -23,7 +23,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, coreExports, putBytes, runDecoder, type RgbaImage } from "./wasm-core";
+import { at, coreExports, putBytes, checkedDecoder, type RgbaImage } from "./wasm-core";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 const fx = (name: string) => join(fixtures, name);
@@ -56,20 +56,11 @@ const err = (name: "GIF_ERR_NOT_GIF" | "GIF_ERR_CORRUPT" | "GIF_ERR_TRUNCATED" |
 
 const put = (bytes: Uint8Array) => putBytes(core, bytes);
 
-// decode with the wasm core (see runDecoder); the image or the (negative) error code
-function decode(bytes: Uint8Array, len = bytes.length): Image | number {
-  const decoder = { decode: core.gifDecode, error: core.gifError, width: core.gifWidth, height: core.gifHeight };
-  const r = runDecoder(core, decoder, bytes, len);
-  if (typeof r === "number") expect(r).toBeLessThan(0);
-  else expect(core.gifError()).toBe(0);
-  return r;
-}
-
-function decodeOk(bytes: Uint8Array, len = bytes.length): Image {
-  const r = decode(bytes, len);
-  if (typeof r === "number") throw new Error(`decode failed: ${r}`);
-  return r;
-}
+// decode with the wasm core (see checkedDecoder); the image or the (negative) error code
+const { decode, decodeOk } = checkedDecoder(
+  () => core,
+  () => ({ decode: core.gifDecode, error: core.gifError, width: core.gifWidth, height: core.gifHeight }),
+);
 
 async function reference(input: string | Uint8Array): Promise<Image> {
   const { data, info } = await sharp(input, { pages: 1 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });

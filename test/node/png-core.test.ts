@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, coreExports, runDecoder, type RgbaImage } from "./wasm-core";
+import { at, coreExports, checkedDecoder, type RgbaImage } from "./wasm-core";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 const fx = (name: string) => join(fixtures, name);
@@ -63,21 +63,11 @@ beforeAll(async () => {
 type ErrName = "PNG_ERR_NOT_PNG" | "PNG_ERR_CORRUPT" | "PNG_ERR_TRUNCATED" | "PNG_ERR_TOO_LARGE" | "PNG_ERR_UNSUPPORTED";
 const err = (name: ErrName) => core[name].value as number;
 
-
-// decode with the wasm core (see runDecoder); the image or the (negative) error code
-function decode(bytes: Uint8Array, len = bytes.length): Image | number {
-  const decoder = { decode: core.pngDecode, error: core.pngError, width: core.pngWidth, height: core.pngHeight };
-  const r = runDecoder(core, decoder, bytes, len);
-  if (typeof r === "number") expect(r).toBeLessThan(0);
-  else expect(core.pngError()).toBe(0);
-  return r;
-}
-
-function decodeOk(bytes: Uint8Array, len = bytes.length): Image {
-  const r = decode(bytes, len);
-  if (typeof r === "number") throw new Error(`decode failed: ${r}`);
-  return r;
-}
+// decode with the wasm core (see checkedDecoder); the image or the (negative) error code
+const { decode, decodeOk } = checkedDecoder(
+  () => core,
+  () => ({ decode: core.pngDecode, error: core.pngError, width: core.pngWidth, height: core.pngHeight }),
+);
 
 async function reference(input: string | Uint8Array): Promise<Image> {
   const { data, info } = await sharp(input)

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { loadCore } from "../../src/pipeline/core";
 
@@ -58,4 +59,25 @@ export function runDecoder(core: CoreMemory, decoder: CoreDecoder, bytes: Uint8A
   const data = new Uint8Array(core.memory.buffer, out, width * height * 4).slice();
   core.free(out);
   return { width, height, data };
+}
+
+/**
+ * `decode` (image, or a negative error code with the decoder's error getter at 0 on success) and
+ * `decodeOk` (the image, or a thrown error) for one of the core's decoders; `decoder` is called
+ * per decode because the core is only instantiated in `beforeAll`.
+ */
+export function checkedDecoder(core: () => CoreMemory, decoder: () => CoreDecoder) {
+  const decode = (bytes: Uint8Array, len = bytes.length): RgbaImage | number => {
+    const d = decoder();
+    const r = runDecoder(core(), d, bytes, len);
+    if (typeof r === "number") expect(r).toBeLessThan(0);
+    else expect(d.error()).toBe(0);
+    return r;
+  };
+  const decodeOk = (bytes: Uint8Array, len = bytes.length): RgbaImage => {
+    const r = decode(bytes, len);
+    if (typeof r === "number") throw new Error(`decode failed: ${r}`);
+    return r;
+  };
+  return { decode, decodeOk };
 }
