@@ -1,4 +1,4 @@
-import { jpegScale, type Plan } from "./geometry";
+import { jpegScale, storedTarget, type Plan } from "./geometry";
 import type { ImageInfo } from "./probe";
 
 /**
@@ -35,9 +35,7 @@ export function decodeCost(info: ImageInfo, plan: Plan): DecodeCost {
     const bytes = info.width * info.height * perPixel + encodeBytes;
     return { denom: 1, width: info.width, height: info.height, bytes };
   }
-  const transposed = info.orientation >= 5;
-  const targetWidth = transposed ? plan.resizeHeight : plan.resizeWidth;
-  const targetHeight = transposed ? plan.resizeWidth : plan.resizeHeight;
+  const { width: targetWidth, height: targetHeight } = storedTarget(info.orientation, plan);
   const perPixel = info.progressive ? DECODE_BYTES_PER_PIXEL.jpegProgressive : DECODE_BYTES_PER_PIXEL.jpeg;
   const at = (denom: number): DecodeCost => {
     const width = Math.ceil(info.width / denom);

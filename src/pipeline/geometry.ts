@@ -54,3 +54,15 @@ export function jpegScale(width: number, height: number, targetWidth: number, ta
   }
   return 1;
 }
+
+/** EXIF orientations 5–8 swap the image's axes: its stored width is its displayed height. */
+export function swapsAxes(orientation: number): boolean {
+  return orientation >= 5;
+}
+
+/** The resize target in the source's stored axes (the plan is in displayed axes). */
+export function storedTarget(orientation: number, plan: Plan): { readonly width: number; readonly height: number } {
+  return swapsAxes(orientation)
+    ? { width: plan.resizeHeight, height: plan.resizeWidth }
+    : { width: plan.resizeWidth, height: plan.resizeHeight };
+}

@@ -8,7 +8,7 @@ import { decode } from "./decode";
 import { encode } from "./encode";
 import { flatten } from "./flatten";
 import { DECODE_BUDGET_BYTES, decodeCost } from "./budget";
-import { planGeometry } from "./geometry";
+import { planGeometry, swapsAxes } from "./geometry";
 import { orient } from "./orient";
 import { probe, type ImageInfo } from "./probe";
 import { resize } from "./resize";
@@ -57,10 +57,10 @@ export async function generateThumbnail(
   now: () => number = () => performance.now(),
 ): Promise<Thumbnail> {
   const info = inspectSource(source, config);
-  const oriented = info.orientation >= 5;
+  const swapped = swapsAxes(info.orientation);
   const plan = planGeometry(
-    oriented ? info.height : info.width,
-    oriented ? info.width : info.height,
+    swapped ? info.height : info.width,
+    swapped ? info.width : info.height,
     request.size,
     request.method,
     config.upscale,

@@ -1,5 +1,6 @@
 import type { PipelineContext, Step } from "./context";
 import { currentImage, replaceImage } from "./context";
+import { swapsAxes } from "./geometry";
 
 export const orient: Step = {
   name: "orient",
@@ -8,7 +9,7 @@ export const orient: Step = {
     if (o <= 1 || o > 8) return;
     const image = currentImage(ctx);
     const ptr = ctx.core.exports.orient(image.ptr, image.width, image.height, o);
-    const swap = o >= 5;
+    const swap = swapsAxes(o);
     replaceImage(ctx, ctx.core.wrap(ptr, swap ? image.height : image.width, swap ? image.width : image.height));
   },
 };

@@ -1,5 +1,6 @@
 import type { PipelineContext, Step } from "./context";
 import { currentImage, replaceImage } from "./context";
+import { storedTarget } from "./geometry";
 
 /**
  * Resamples before orienting: the plan is in oriented space, so for orientations 5–8 the raw
@@ -10,9 +11,7 @@ export const resize: Step = {
   name: "resize",
   run(ctx: PipelineContext) {
     const image = currentImage(ctx);
-    const transposed = ctx.info.orientation >= 5;
-    const width = transposed ? ctx.plan.resizeHeight : ctx.plan.resizeWidth;
-    const height = transposed ? ctx.plan.resizeWidth : ctx.plan.resizeHeight;
+    const { width, height } = storedTarget(ctx.info.orientation, ctx.plan);
     if (width === image.width && height === image.height) return;
     const ptr = ctx.core.exports.resize(image.ptr, image.width, image.height, width, height, ctx.alpha ? 1 : 0);
     replaceImage(ctx, ctx.core.wrap(ptr, width, height));
