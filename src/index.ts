@@ -6,7 +6,7 @@ import { getConfig, type Config } from "./config";
 import type { Env } from "./env";
 import { ThumbnailError, toThumbnailError } from "./errors";
 import { DurableObjectLockService } from "./lock-do";
-import { loadCore } from "./pipeline/core";
+import { instantiateCore } from "./pipeline/core";
 import { errorResponse } from "./response";
 import { R2SourceStore, R2ThumbnailStore } from "./storage-r2";
 import { serveThumbnail, type Services } from "./thumbnails";
@@ -33,7 +33,7 @@ function services(env: Env, config: Readonly<Config>, ctx: { waitUntil(promise: 
     lock: new DurableObjectLockService(env.LOCKS),
     cache: new WorkersResponseCache(caches.default),
     negative,
-    core: () => loadCore(coreModule),
+    core: (maxBytes) => instantiateCore(coreModule, maxBytes),
     log,
     waitUntil: (promise) => ctx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
   };

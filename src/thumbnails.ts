@@ -7,7 +7,7 @@ import type { Config } from "./config";
 import { ERRORS, ThumbnailError, type ErrorCode } from "./errors";
 import type { LockService } from "./lock";
 import type { ImageCore } from "./pipeline/core";
-import { generateThumbnail } from "./pipeline/index";
+import { generateThumbnail, prepareThumbnail } from "./pipeline/index";
 import { thumbnailResponse } from "./response";
 import { verifySignature } from "./signature";
 import type { SourceStore, ThumbnailStore } from "./storage";
@@ -20,7 +20,8 @@ export interface Services {
   readonly lock: LockService;
   readonly cache: ResponseCache;
   readonly negative: NegativeCache;
-  readonly core: () => Promise<ImageCore>;
+  /** A fresh image core whose memory may grow to `maxBytes` at most (dropped after the request). */
+  readonly core: (maxBytes: number) => Promise<ImageCore>;
   readonly log: (entry: Record<string, unknown>) => void;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
@@ -73,8 +74,9 @@ async function generate(request: Request, url: string, t: ThumbnailRequest, s: S
     s.negative.add(t.source);
     throw new ThumbnailError("SOURCE_NOT_FOUND");
   }
-  const core = await s.core();
-  const thumbnail = await generateThumbnail(t, s.config, core, source.bytes);
+  const prepared = prepareThumbnail(t, s.config, source.bytes);
+  const core = await s.core(prepared.cost.coreBytes);
+  const thumbnail = await generateThumbnail(t, s.config, core, source.bytes, undefined, prepared);
   const meta = { contentType: thumbnail.contentType, cacheControl: s.config.cacheControl, sourceEtag: source.etag };
   const etag = await s.thumbs.put(t.key, thumbnail.bytes, meta);
   s.log({ level: "info", event: "generated", key: t.key, bytes: thumbnail.bytes.byteLength, timings: Object.fromEntries(thumbnail.timings) });

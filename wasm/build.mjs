@@ -26,6 +26,7 @@ execFileSync(
     "--enable", "simd",
     "--exportRuntime",
     "--initialMemory", "16",
+    "--importMemory",
   ],
   { stdio: "inherit" },
 );

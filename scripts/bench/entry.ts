@@ -5,11 +5,11 @@ import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
 import jpegEncWasm from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
 import coreModule from "../../wasm/build/core.wasm";
 import { parseConfig } from "../../src/config";
-import { loadCore } from "../../src/pipeline/core";
-import { generateThumbnail } from "../../src/pipeline/index";
+import { instantiateCore, loadCore } from "../../src/pipeline/core";
+import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { parseThumbnailPath } from "../../src/url";
 
-export { generateThumbnail, parseConfig, parseThumbnailPath };
+export { generateThumbnail, parseConfig, parseThumbnailPath, prepareThumbnail };
 
 let decoderReady: Promise<unknown> | undefined;
 let encoderReady: Promise<unknown> | undefined;
@@ -26,3 +26,5 @@ export const mozjpeg = {
   },
 };
 export const core = () => loadCore(coreModule);
+/** A fresh core whose memory may grow to `maxBytes`, as the Worker makes one per request. */
+export const reservedCore = (maxBytes: number) => instantiateCore(coreModule, maxBytes);

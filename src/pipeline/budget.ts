@@ -1,51 +1,137 @@
+/**
+ * What a thumbnail costs in memory, computed from the header and the plan before any pixel is
+ * decoded. The streaming core holds strips, not frames, so the cost is a sum of what each part of the
+ * pipeline holds at the pipeline's busiest moment (README, "Memory"). The image core's part becomes its
+ * instance's memory maximum: a request can never grow the core past what it reserved, whatever its
+ * data claims, so an estimate that is too low fails that request (a 413) and never the isolate.
+ */
+import type { OutputFormat, ThumbnailRequest } from "../url";
 import { jpegScale, storedTarget, type Plan } from "./geometry";
 import type { ImageInfo } from "./probe";
 
+/** The core's memory before a request allocates: its static data and the allocator's first pages. */
+export const CORE_BASE_BYTES = 1024 * 1024;
+/** Allocator headers, alignment and the fragmentation of a few large blocks freed and reused. */
+const CORE_SLACK = 1.1;
+
+/** Bytes per stored coefficient block of a buffered (progressive) JPEG decode, by DCT reduction. */
+const COEFFICIENT_BLOCK_BYTES: Record<number, { readonly fold: number; readonly plain: number }> = {
+  1: { fold: 136, plain: 136 },
+  2: { fold: 112, plain: 40 },
+  4: { fold: 64, plain: 16 },
+  8: { fold: 8, plain: 8 },
+};
+/** Above this many bytes of coefficients the decoder keeps only the N×N lowest frequencies (jpeg/decoder.ts FOLD_BUDGET). */
+const FOLD_BUDGET = 24 * 1024 * 1024;
+/** PNG decoder's working block: inflate window and tables, lookup table (png/decoder.ts). */
+const PNG_WORK_BYTES = 200 * 1024;
+/** GIF decoder's working block: palette, LZW table, string buffer (gif/decoder.ts). */
+const GIF_WORK_BYTES = 32 * 1024;
+
 /**
- * Memory per decoded pixel, fitted to `npm run bench` (README, Measured limits; every WebAssembly
- * memory counted, and they never shrink): the image core holds the (DCT-reduced) RGBA decode and
- * grows its memory in large steps; a progressive JPEG also keeps coefficients across scans; PNG,
- * WebP and AVIF are decoded whole by jSquash (RGBA in the codec's memory, a JS copy, the core's copy).
+ * What jSquash holds, per pixel, besides the core: a WebP/AVIF decode keeps the RGBA frame in the
+ * codec's memory and gives a JS copy; an encode gets a JS copy of the RGBA frame and its codec works
+ * on it (YUV planes, analysis buffers). Fitted to `npm run bench` with a margin.
  */
-export const DECODE_BYTES_PER_PIXEL = { jpeg: 8, jpegProgressive: 12, core: 8, whole: 15 } as const;
+export const JSQUASH_DECODE_BYTES_PER_PIXEL = 10;
+export const JSQUASH_ENCODE_BYTES_PER_PIXEL: Record<Exclude<OutputFormat, "jpeg">, number> = { png: 12, webp: 12, avif: 24 };
 
-/** Memory per resized pixel: the resampled image in the core and the encoder's copy and buffers. */
-export const ENCODE_BYTES_PER_PIXEL = 16;
-
-/** What one thumbnail may hold, so that a 128 MB isolate keeps room for its codecs and a second request. */
-export const DECODE_BUDGET_BYTES = 64 * 1024 * 1024;
-
-export interface DecodeCost {
+export interface Cost {
   /** JPEG DCT reduction: 1, 2, 4 or 8 (always 1 for other formats). */
   readonly denom: number;
-  readonly width: number;
-  readonly height: number;
-  readonly bytes: number;
+  /** The size of the rows the decoder emits. */
+  readonly rows: { readonly width: number; readonly height: number };
+  /** The image core's memory at its peak: the maximum its instance is given. */
+  readonly coreBytes: number;
+  /** jSquash codec memory and JS copies of frames at their peak, besides the core and the source bytes. */
+  readonly otherBytes: number;
+}
+
+const frameBytes = (width: number, height: number) => width * height * 4;
+
+/** Lanczos3 taps per output sample for a reduction from `from` to `to` samples. */
+const taps = (from: number, to: number) => Math.ceil(6 * Math.max(1, from / to)) + 1;
+
+/** The resize stage: one widened source row, the ring of resampled rows, the filter tables. */
+function resizeBytes(from: { width: number; height: number }, to: { width: number; height: number }, window: { width: number; height: number }): number {
+  const tx = taps(from.width, to.width);
+  const ty = taps(from.height, to.height);
+  return from.width * 16 + (ty + 1) * window.width * 16 + window.width * 20 + window.width * (tx + 1) * 16 + window.height * (ty + 1) * 16;
+}
+
+/** What a decoder holds besides the rows it pushes. */
+function decoderBytes(info: ImageInfo, denom: number): number {
+  const width = Math.ceil(info.width / denom);
+  switch (info.format) {
+    case "jpeg": {
+      const jpeg = info.jpeg ?? { buffered: true, blocks: Math.ceil(info.width / 8) * Math.ceil(info.height / 8) * 3, mcuRows: 16 };
+      // Three MCU-row planes per component (the upsampler reads the rows above and below) and a row.
+      const streaming = 4 * 3 * (width + 64) * (jpeg.mcuRows / denom + 8) + (width + 64) * 16;
+      if (!jpeg.buffered) return streaming;
+      const per = COEFFICIENT_BLOCK_BYTES[denom] ?? { fold: 136, plain: 136 };
+      const fold = jpeg.blocks * per.fold;
+      return streaming + (fold > FOLD_BUDGET ? jpeg.blocks * per.plain : fold);
+    }
+    case "png":
+      // Two raw rows of up to 8 bytes per pixel, one RGBA row; Adam7 holds the frame.
+      return PNG_WORK_BYTES + info.width * 20 + 64 + (info.interlaced ? frameBytes(info.width, info.height) : 0);
+    case "gif":
+      return GIF_WORK_BYTES + info.width * info.height + info.height * 4 + info.width * 4 + 65536;
+    default:
+      // WebP, AVIF: jSquash's frame, copied into the core as the source.
+      return frameBytes(info.width, info.height);
+  }
+}
+
+/** The JPEG encoder taking rows (core): see jpegenc/writer.ts. */
+export function jpegWriterBytes(width: number, height: number): number {
+  const blocks = Math.ceil(width / 16) * Math.ceil(height / 16) * 6;
+  return frameBytes(width, height) + blocks * 136 + width * height * 2.5 + 4096;
+}
+
+function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: number, sourceBytes: number): Cost {
+  const rows = { width: Math.ceil(info.width / denom), height: Math.ceil(info.height / denom) };
+  const target = storedTarget(info.orientation, plan);
+  const output = { width: plan.width, height: plan.height };
+  const fill = plan.resizeWidth !== plan.width || plan.resizeHeight !== plan.height;
+  const oriented = info.orientation > 1 && info.orientation <= 8;
+  const jpegOut = request.format === "jpeg";
+  const decode = sourceBytes + decoderBytes(info, denom);
+  let core: number;
+  // A second pass allocates while the first pass's frame is still held, and what the first pass freed
+  // is rarely one hole large enough for it: the passes add up.
+  const sink = jpegOut ? jpegWriterBytes(output.width, output.height) : frameBytes(output.width, output.height);
+  if (request.method === "smart" && fill) {
+    // Pass 1: decode and resize into the resized frame; pass 2: that frame, cropped, into the sink.
+    core = decode + resizeBytes(rows, target, target) + frameBytes(target.width, target.height) + sink;
+  } else {
+    const pass1 = decode + resizeBytes(rows, target, fill ? output : target);
+    // Orientation (and a whole-frame encoder) needs the output frame; JPEG then encodes it in a second pass.
+    core = pass1 + (jpegOut && !oriented ? sink : frameBytes(output.width, output.height) + (jpegOut ? sink : 0));
+  }
+  let other = 0;
+  if (info.format === "webp" || info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
+  if (!jpegOut) other = Math.max(other, output.width * output.height * JSQUASH_ENCODE_BYTES_PER_PIXEL[request.format]);
+  return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), otherBytes: other };
+}
+
+/** The whole peak: what the ledger reserves for this thumbnail besides the source bytes it holds. */
+export function peakBytes(cost: Cost): number {
+  return cost.coreBytes + cost.otherBytes;
 }
 
 /**
- * What the decoder will produce for this plan, and what the whole thumbnail will hold. JPEG is reduced in the DCT domain by jpegScale; when
- * that would not fit the budget, a further reduction that still leaves at least the target size is
- * taken (slightly softer, but a thumbnail rather than a 413).
+ * The plan's cost. JPEG is reduced in the DCT domain by jpegScale; when that would not fit `budget`,
+ * a further reduction that still leaves at least the target size is taken (slightly softer, but a
+ * thumbnail rather than a 413).
  */
-export function decodeCost(info: ImageInfo, plan: Plan): DecodeCost {
-  const encodeBytes = plan.resizeWidth * plan.resizeHeight * ENCODE_BYTES_PER_PIXEL;
-  if (info.format !== "jpeg") {
-    const perPixel = info.format === "gif" || info.format === "png" ? DECODE_BYTES_PER_PIXEL.core : DECODE_BYTES_PER_PIXEL.whole;
-    const bytes = info.width * info.height * perPixel + encodeBytes;
-    return { denom: 1, width: info.width, height: info.height, bytes };
-  }
-  const { width: targetWidth, height: targetHeight } = storedTarget(info.orientation, plan);
-  const perPixel = info.progressive ? DECODE_BYTES_PER_PIXEL.jpegProgressive : DECODE_BYTES_PER_PIXEL.jpeg;
-  const at = (denom: number): DecodeCost => {
-    const width = Math.ceil(info.width / denom);
-    const height = Math.ceil(info.height / denom);
-    return { denom, width, height, bytes: width * height * perPixel + encodeBytes };
-  };
-  let cost = at(jpegScale(info.width, info.height, targetWidth, targetHeight));
-  while (cost.bytes > DECODE_BUDGET_BYTES && cost.denom < 8) {
-    const next = at(cost.denom * 2);
-    if (next.width < targetWidth || next.height < targetHeight) break;
+export function estimateCost(info: ImageInfo, plan: Plan, request: ThumbnailRequest, sourceBytes: number, budget: number): Cost {
+  if (info.format !== "jpeg") return costAt(info, plan, request, 1, sourceBytes);
+  const target = storedTarget(info.orientation, plan);
+  let cost = costAt(info, plan, request, jpegScale(info.width, info.height, target.width, target.height), sourceBytes);
+  while (peakBytes(cost) > budget && cost.denom < 8) {
+    const next = costAt(info, plan, request, cost.denom * 2, sourceBytes);
+    if (next.rows.width < target.width || next.rows.height < target.height) break;
     cost = next;
   }
   return cost;

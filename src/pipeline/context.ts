@@ -1,23 +1,40 @@
 import type { Config } from "../config";
 import type { ThumbnailRequest } from "../url";
-import type { CoreImage, ImageCore } from "./core";
+import type { ImageCore } from "./core";
 import type { Plan } from "./geometry";
 import type { ImageInfo } from "./probe";
+import type { Rect, RowSource, RowStage, Size } from "./rows";
 
-/** What the steps share. `image` is the current pixels, owned by the pipeline (freed at the end). */
+/**
+ * What the steps share. Steps before `encode` plan a row pipeline (its source, stages and the
+ * orientation the sink applies); `encode` runs it, so pixels flow from the decoder to the encoder in
+ * strips. Only `crop` with `smart` runs a pass of its own (it must see the image to choose).
+ */
 export interface PipelineContext {
   readonly request: ThumbnailRequest;
   readonly config: Readonly<Config>;
   readonly core: ImageCore;
-  readonly source: Uint8Array;
+  /** The source file's bytes (held by the caller). */
+  readonly bytes: Uint8Array;
   readonly info: ImageInfo;
   readonly plan: Plan;
   /** JPEG DCT reduction (1, 2, 4 or 8) the decoder uses; 1 for other formats. */
   readonly decodeScale: number;
-  image: CoreImage | null;
-  /** Whether `image` has any pixel that is not fully opaque. */
-  alpha: boolean;
+  source: RowSource | null;
+  /** The size of the rows the source emits, in its own (stored) axes. */
+  rows: Size;
+  /** EXIF orientation the sink applies (1 once applied). */
+  orientation: number;
+  /** The part of the resized image to keep, in the same axes as `rows`; null: all of it. */
+  window: Rect | null;
+  /** The source already emits rows at the resize target (smart's analysis pass produced them). */
+  resized: boolean;
+  readonly stages: RowStage[];
+  /** The source may have pixels that are not fully opaque (resampling premultiplies them). */
+  mayHaveAlpha: boolean;
   output: Uint8Array | null;
+  /** Frees what the current source holds in the core (its input bytes or frame). */
+  releaseSource: () => void;
 }
 
 export interface Step {
@@ -25,13 +42,24 @@ export interface Step {
   run(ctx: PipelineContext): void | Promise<void>;
 }
 
-export function currentImage(ctx: PipelineContext): CoreImage {
-  if (!ctx.image) throw new Error("pipeline: no image yet");
-  return ctx.image;
+export function currentSource(ctx: PipelineContext): RowSource {
+  if (!ctx.source) throw new Error("pipeline: no source yet");
+  return ctx.source;
 }
 
-/** Swaps in a new image and frees the old one. */
-export function replaceImage(ctx: PipelineContext, next: CoreImage): void {
-  ctx.image?.free();
-  ctx.image = next;
+/** Frees the current source and makes `next` (freed by `release`) the one rows come from. */
+export function replaceSource(ctx: PipelineContext, next: RowSource, rows: Size, release: () => void): void {
+  ctx.releaseSource();
+  ctx.source = next;
+  ctx.rows = rows;
+  ctx.releaseSource = once(release);
+}
+
+export function once(f: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    f();
+  };
 }

@@ -1,37 +1,45 @@
 /**
- * The project's WebAssembly image core (wasm/). Pixels live in its one linear memory; JS holds
- * `CoreImage` handles (pointer + size) and must free them. Instantiated once per isolate: memory
- * only grows, so reusing one instance keeps the peak at the largest single request.
+ * The project's WebAssembly image core (wasm/). Pixels live in its linear memory; JS holds pointers
+ * and builds row pipelines through `pipe*` calls (wasm/assembly/pipe/index.ts).
+ *
+ * The core imports its memory, so whoever instantiates it chooses the memory's maximum: a request's
+ * instance can never grow past what the request reserved (the allocator's growth fails instead), and
+ * dropping the instance gives all of it back: WebAssembly memory never shrinks, instances do go away.
  */
 export interface CoreExports {
   readonly memory: WebAssembly.Memory;
   alloc(size: number): number;
   free(ptr: number): void;
-  resize(src: number, srcW: number, srcH: number, dstW: number, dstH: number, premultiply: number): number;
-  orient(src: number, w: number, h: number, orientation: number): number;
-  crop(src: number, w: number, x: number, y: number, cw: number, ch: number): number;
   hasAlpha(src: number, n: number): number;
-  flatten(src: number, n: number, r: number, g: number, b: number): void;
   smartCrop(src: number, w: number, h: number, tw: number, th: number): void;
   smartCropX(): number;
   smartCropY(): number;
-  jpegDecode(ptr: number, len: number, scaleDenom: number): number;
-  jpegWidth(): number;
-  jpegHeight(): number;
-  jpegError(): number;
-  jpegEncode(rgba: number, width: number, height: number, quality: number): number;
-  jpegEncodedLength(): number;
-  gifDecode(ptr: number, len: number): number;
-  gifWidth(): number;
-  gifHeight(): number;
-  gifError(): number;
-  pngDecode(ptr: number, len: number): number;
-  pngWidth(): number;
-  pngHeight(): number;
-  pngError(): number;
+  pipeNew(): number;
+  pipeResize(id: number, srcW: number, srcH: number, dstW: number, dstH: number, x: number, y: number, w: number, h: number, premultiply: number): void;
+  pipeCrop(id: number, x: number, y: number, w: number, h: number): void;
+  pipeFlatten(id: number, r: number, g: number, b: number): void;
+  pipeToFrame(id: number, orientation: number): void;
+  pipeToJpeg(id: number, quality: number): void;
+  pipeRunJpeg(id: number, ptr: number, len: number, scaleDenom: number): number;
+  pipeRunPng(id: number, ptr: number, len: number): number;
+  pipeRunGif(id: number, ptr: number, len: number): number;
+  pipeRunFrame(id: number, ptr: number, width: number, height: number): number;
+  pipeOutput(id: number): number;
+  pipeOutputLength(id: number): number;
+  pipeWidth(id: number): number;
+  pipeHeight(id: number): number;
+  pipeAlpha(id: number): number;
+  pipeFree(id: number): void;
 }
 
-export class CoreImage {
+const PAGE = 65536;
+/** What the module declares as its initial memory (wasm/build.mjs --initialMemory). */
+const INITIAL_PAGES = 16;
+/** wasm32's own limit: an instance made without a reservation (tests, tools) may use all of it. */
+const MAX_PAGES = 65536;
+
+/** An RGBA8 frame in the core's memory, freed by whoever holds it. */
+export class CoreFrame {
   constructor(
     private readonly core: ImageCore,
     readonly ptr: number,
@@ -43,11 +51,8 @@ export class CoreImage {
     return this.width * this.height * 4;
   }
 
-  /**
-   * A copy: some jSquash encoders read `data.buffer` whole, so a view into the core's memory
-   * would hand them every image in it.
-   */
-  toRgba(): Uint8ClampedArray<ArrayBuffer> {
+  /** A copy: some jSquash encoders read `data.buffer` whole, so a view would hand them the core's memory. */
+  copyOut(): Uint8ClampedArray<ArrayBuffer> {
     return new Uint8ClampedArray(this.core.exports.memory.buffer.slice(this.ptr, this.ptr + this.byteLength));
   }
 
@@ -57,18 +62,22 @@ export class CoreImage {
 }
 
 export class ImageCore {
-  constructor(readonly exports: CoreExports) {}
+  constructor(
+    readonly exports: CoreExports,
+    /** The most this instance's memory may grow to. */
+    readonly maxBytes: number,
+  ) {}
 
   /** Copies RGBA pixels in (for decoders that produce them in JS). */
-  fromRgba(data: ArrayLike<number> & { readonly length: number }, width: number, height: number): CoreImage {
+  fromRgba(data: ArrayLike<number>, width: number, height: number): CoreFrame {
     const ptr = this.exports.alloc(width * height * 4);
     new Uint8Array(this.exports.memory.buffer, ptr, width * height * 4).set(data as Uint8Array);
-    return new CoreImage(this, ptr, width, height);
+    return new CoreFrame(this, ptr, width, height);
   }
 
-  /** Copies arbitrary bytes in; the caller frees the returned pointer. */
+  /** Copies bytes in; the caller frees the returned pointer. */
   putBytes(bytes: Uint8Array): number {
-    const ptr = this.exports.alloc(bytes.byteLength);
+    const ptr = this.exports.alloc(Math.max(1, bytes.byteLength));
     new Uint8Array(this.exports.memory.buffer, ptr, bytes.byteLength).set(bytes);
     return ptr;
   }
@@ -80,12 +89,17 @@ export class ImageCore {
     return bytes;
   }
 
-  wrap(ptr: number, width: number, height: number): CoreImage {
-    return new CoreImage(this, ptr, width, height);
+  frame(ptr: number, width: number, height: number): CoreFrame {
+    return new CoreFrame(this, ptr, width, height);
   }
 
   get memoryBytes(): number {
     return this.exports.memory.buffer.byteLength;
+  }
+
+  /** Whether a trap came from the memory reaching its maximum (the allocator's growth failing). */
+  atLimit(request: number): boolean {
+    return this.memoryBytes + request > this.maxBytes || this.memoryBytes + PAGE > this.maxBytes;
   }
 }
 
@@ -93,25 +107,40 @@ export class CoreAbortError extends Error {
   override readonly name = "CoreAbortError";
 }
 
-let instance: Promise<ImageCore> | undefined;
-
-export function loadCore(module: WebAssembly.Module): Promise<ImageCore> {
-  instance ??= WebAssembly.instantiate(module, {
+/**
+ * A new instance with `maxBytes` of memory, or a growable one without. A reserved instance gets all
+ * of its memory up front: the allocator then takes it as one free block and never grows (growing adds
+ * whole blocks past a free tail, which wastes up to the largest allocation), so the instance holds
+ * exactly what the ledger reserved for it.
+ */
+export async function instantiateCore(module: WebAssembly.Module, maxBytes?: number): Promise<ImageCore> {
+  const maximum = maxBytes === undefined ? MAX_PAGES : Math.max(INITIAL_PAGES, Math.min(MAX_PAGES, Math.ceil(maxBytes / PAGE)));
+  const memory = new WebAssembly.Memory({ initial: maxBytes === undefined ? INITIAL_PAGES : maximum, maximum });
+  const instance = await WebAssembly.instantiate(module, {
     env: {
+      memory,
       abort(_message: number, _file: number, line: number, column: number) {
         throw new CoreAbortError(`image core aborted at ${line}:${column}`);
       },
     },
-  }).then((i) => new ImageCore(i.exports as unknown as CoreExports));
-  return instance;
+  });
+  return new ImageCore(instance.exports as unknown as CoreExports, maximum * PAGE);
+}
+
+let shared: Promise<ImageCore> | undefined;
+
+/** One long-lived instance without a reservation, for tests and tools that call the core directly. */
+export function loadCore(module: WebAssembly.Module): Promise<ImageCore> {
+  shared ??= instantiateCore(module);
+  return shared;
 }
 
 /**
- * After a trap (a bug, or memory.grow failing) the core's allocator may be mid-update: the next
- * request gets a fresh instance rather than a heap in an unknown state.
+ * After a trap (a bug, or memory.grow failing) the core's allocator may be mid-update: the shared
+ * instance is dropped rather than reused with a heap in an unknown state.
  */
 export function discardCoreAfter(error: unknown): boolean {
   if (!(error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError)) return false;
-  instance = undefined;
+  shared = undefined;
   return true;
 }

@@ -1,99 +1,32 @@
 import { ThumbnailError } from "../errors";
 import { decoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
-
-const JPEG_ERRORS: Record<number, string> = {
-  [-1]: "not a JPEG",
-  [-2]: "unsupported JPEG variant (arithmetic, lossless, hierarchical or 12-bit)",
-  [-3]: "corrupt JPEG data",
-  [-4]: "JPEG ends inside its headers",
-  [-5]: "JPEG too large",
-};
-
-const GIF_ERRORS: Record<number, string> = {
-  [-1]: "not a GIF",
-  [-2]: "corrupt GIF before its first image",
-  [-3]: "GIF ends before its first image",
-  [-4]: "GIF too large",
-};
-
-interface CoreDecoder {
-  readonly errors: Record<number, string>;
-  /** The decoder's code for "valid but unsupported variant" (a 422 SOURCE_UNSUPPORTED). */
-  readonly unsupported?: number;
-  decode(ctx: PipelineContext, input: number): number;
-  size(ctx: PipelineContext): [width: number, height: number];
-  error(ctx: PipelineContext): number;
-}
-
-const PNG_ERRORS: Record<number, string> = {
-  [-1]: "not a PNG",
-  [-2]: "corrupt PNG (header, chunk, zlib or filter data before any row)",
-  [-3]: "PNG ends before its image data",
-  [-4]: "PNG too large",
-  [-5]: "unsupported PNG compression, filter or interlace method",
-};
+import { replaceSource } from "./context";
 
 /**
- * JPEG is decoded at its DCT reduction; GIF gives its first frame on the logical screen; PNG is
- * inflated and unfiltered row by row straight into the core (4 bytes per pixel, where jSquash
- * needed ~15). Truncated data keeps the rows that arrived, the rest transparent.
+ * Chooses where rows come from. JPEG, PNG and GIF are decoded by the image core as the rows are
+ * pulled (JPEG at its DCT reduction), so nothing is decoded here: the source bytes are put into the
+ * core and the decoder runs when `encode` (or smart's analysis pass) runs the pipeline. WebP and AVIF
+ * are still decoded whole by jSquash and their RGBA frame becomes the source.
  */
-const CORE_DECODERS = {
-  jpeg: {
-    errors: JPEG_ERRORS,
-    unsupported: -2,
-    decode: (ctx, input) => ctx.core.exports.jpegDecode(input, ctx.source.byteLength, ctx.decodeScale),
-    size: (ctx) => [ctx.core.exports.jpegWidth(), ctx.core.exports.jpegHeight()],
-    error: (ctx) => ctx.core.exports.jpegError(),
-  },
-  png: {
-    errors: PNG_ERRORS,
-    unsupported: -5,
-    decode: (ctx, input) => ctx.core.exports.pngDecode(input, ctx.source.byteLength),
-    size: (ctx) => [ctx.core.exports.pngWidth(), ctx.core.exports.pngHeight()],
-    error: (ctx) => ctx.core.exports.pngError(),
-  },
-  gif: {
-    errors: GIF_ERRORS,
-    decode: (ctx, input) => ctx.core.exports.gifDecode(input, ctx.source.byteLength),
-    size: (ctx) => [ctx.core.exports.gifWidth(), ctx.core.exports.gifHeight()],
-    error: (ctx) => ctx.core.exports.gifError(),
-  },
-} satisfies Record<string, CoreDecoder>;
-
-/** Decodes inside the image core: the source bytes go in, only a pointer comes back. */
-function decodeInCore(ctx: PipelineContext, format: keyof typeof CORE_DECODERS): void {
-  const decoder: CoreDecoder = CORE_DECODERS[format];
-  const { core } = ctx;
-  const input = core.putBytes(ctx.source);
-  try {
-    const ptr = decoder.decode(ctx, input);
-    if (ptr === 0) {
-      const code = decoder.error(ctx);
-      throw new ThumbnailError(code === decoder.unsupported ? "SOURCE_UNSUPPORTED" : "SOURCE_UNDECODABLE", {
-        internal: `${format} decoder: ${decoder.errors[code] ?? `error ${code}`}`,
-      });
-    }
-    const [width, height] = decoder.size(ctx);
-    ctx.image = core.wrap(ptr, width, height);
-    ctx.alpha = format !== "jpeg" && core.exports.hasAlpha(ptr, width * height) !== 0;
-  } finally {
-    core.exports.free(input);
-  }
-}
-
 export const decode: Step = {
   name: "decode",
   async run(ctx: PipelineContext) {
-    const { format } = ctx.info;
+    const { format, width, height } = ctx.info;
+    const { core } = ctx;
     if (format === "jpeg" || format === "gif" || format === "png") {
-      decodeInCore(ctx, format);
+      const input = core.putBytes(ctx.bytes);
+      const length = ctx.bytes.byteLength;
+      const denom = ctx.decodeScale;
+      const source = format === "jpeg" ? { kind: format, input, length, denom } : { kind: format, input, length };
+      const rows = { width: Math.ceil(width / denom), height: Math.ceil(height / denom) };
+      replaceSource(ctx, source, rows, () => core.exports.free(input));
+      ctx.mayHaveAlpha = format !== "jpeg";
       return;
     }
     let pixels;
     try {
-      const bytes = ctx.source.buffer.slice(ctx.source.byteOffset, ctx.source.byteOffset + ctx.source.byteLength) as ArrayBuffer;
+      const bytes = ctx.bytes.buffer.slice(ctx.bytes.byteOffset, ctx.bytes.byteOffset + ctx.bytes.byteLength) as ArrayBuffer;
       pixels = await decoders[format](bytes);
     } catch (error) {
       throw new ThumbnailError("SOURCE_UNDECODABLE", {
@@ -101,12 +34,13 @@ export const decode: Step = {
         cause: error,
       });
     }
-    if (pixels.width !== ctx.info.width || pixels.height !== ctx.info.height) {
+    if (pixels.width !== width || pixels.height !== height) {
       throw new ThumbnailError("SOURCE_UNDECODABLE", {
-        internal: `${format} decoder gave ${pixels.width}x${pixels.height}, header says ${ctx.info.width}x${ctx.info.height}`,
+        internal: `${format} decoder gave ${pixels.width}x${pixels.height}, header says ${width}x${height}`,
       });
     }
-    ctx.image = ctx.core.fromRgba(pixels.data, pixels.width, pixels.height);
-    ctx.alpha = ctx.core.exports.hasAlpha(ctx.image.ptr, pixels.width * pixels.height) !== 0;
+    const frame = core.fromRgba(pixels.data, pixels.width, pixels.height);
+    replaceSource(ctx, { kind: "frame", frame }, { width, height }, () => frame.free());
+    ctx.mayHaveAlpha = core.exports.hasAlpha(frame.ptr, width * height) !== 0;
   },
 };

@@ -1,25 +1,43 @@
 import { encoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
-import { currentImage } from "./context";
+import { currentSource } from "./context";
+import { runRows } from "./rows";
 
 /**
- * JPEG is encoded by the image core (baseline, 4:2:0, optimised Huffman tables: ~0.6 ms for
- * 300×300 where mozjpeg's always-on trellis takes 13 ms, at the same size and PSNR); the other
- * formats by jSquash. No encoder writes EXIF, ICC or XMP: metadata is stripped by construction.
+ * Runs the planned pipeline into its encoder. JPEG is encoded by the image core as rows arrive
+ * (baseline, 4:2:0, optimised Huffman tables), so without EXIF orientation the rows go from the
+ * decoder to the encoder without any frame. An orientation that moves rows into columns, and the
+ * jSquash encoders (PNG, WebP, AVIF), take one output-sized frame; the core's frame is freed before a
+ * jSquash encoder runs, so only its copy exists then. No encoder writes EXIF, ICC or XMP: metadata is
+ * stripped by construction.
  */
 export const encode: Step = {
   name: "encode",
   async run(ctx: PipelineContext) {
-    const image = currentImage(ctx);
-    const { quality } = ctx.config;
-    if (ctx.request.format === "jpeg") {
-      const { core } = ctx;
-      const ptr = core.exports.jpegEncode(image.ptr, image.width, image.height, quality.jpeg);
-      if (ptr === 0) throw new Error(`jpeg encoder refused ${image.width}x${image.height} at quality ${quality.jpeg}`);
-      ctx.output = core.takeBytes(ptr, core.exports.jpegEncodedLength());
+    const { core, config } = ctx;
+    const { quality } = config;
+    const source = currentSource(ctx);
+    if (ctx.request.format === "jpeg" && ctx.orientation === 1) {
+      const result = runRows(core, source, ctx.stages, { kind: "jpeg", quality: quality.jpeg });
+      ctx.releaseSource();
+      if (result.kind === "bytes") ctx.output = result.bytes;
       return;
     }
-    const pixels = { data: image.toRgba(), width: image.width, height: image.height };
+    const result = runRows(core, source, ctx.stages, { kind: "frame", orientation: ctx.orientation });
+    ctx.releaseSource();
+    if (result.kind !== "frame") throw new Error("pipeline: expected a frame");
+    const { frame } = result;
+    if (ctx.request.format === "jpeg") {
+      try {
+        const encoded = runRows(core, { kind: "frame", frame }, [], { kind: "jpeg", quality: quality.jpeg });
+        if (encoded.kind === "bytes") ctx.output = encoded.bytes;
+      } finally {
+        frame.free();
+      }
+      return;
+    }
+    const pixels = { data: frame.copyOut(), width: frame.width, height: frame.height };
+    frame.free();
     let out: ArrayBuffer;
     switch (ctx.request.format) {
       case "png":

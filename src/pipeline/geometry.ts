@@ -66,3 +66,35 @@ export function storedTarget(orientation: number, plan: Plan): { readonly width:
     ? { width: plan.resizeHeight, height: plan.resizeWidth }
     : { width: plan.resizeWidth, height: plan.resizeHeight };
 }
+
+/**
+ * The rectangle of a stored image (stored size `stored`) that EXIF orientation `orientation` shows as
+ * `rect` of the displayed image: lets a crop chosen on the displayed image run before orientation.
+ */
+export function storedRect(
+  orientation: number,
+  rect: { readonly x: number; readonly y: number; readonly width: number; readonly height: number },
+  stored: { readonly width: number; readonly height: number },
+): { readonly x: number; readonly y: number; readonly width: number; readonly height: number } {
+  const { x, y, width: w, height: h } = rect;
+  const W = stored.width;
+  const H = stored.height;
+  switch (orientation) {
+    case 2:
+      return { x: W - x - w, y, width: w, height: h };
+    case 3:
+      return { x: W - x - w, y: H - y - h, width: w, height: h };
+    case 4:
+      return { x, y: H - y - h, width: w, height: h };
+    case 5:
+      return { x: y, y: x, width: h, height: w };
+    case 6:
+      return { x: y, y: H - x - w, width: h, height: w };
+    case 7:
+      return { x: W - y - h, y: H - x - w, width: h, height: w };
+    case 8:
+      return { x: W - y - h, y: x, width: h, height: w };
+    default:
+      return rect;
+  }
+}

@@ -2,19 +2,22 @@ import type { Config } from "../config";
 import { ThumbnailError } from "../errors";
 import type { OutputFormat, ThumbnailRequest } from "../url";
 import type { PipelineContext, Step } from "./context";
-import { discardCoreAfter, type ImageCore } from "./core";
+import { CoreAbortError, discardCoreAfter, type ImageCore } from "./core";
 import { crop } from "./crop";
 import { decode } from "./decode";
 import { encode } from "./encode";
 import { flatten } from "./flatten";
-import { DECODE_BUDGET_BYTES, decodeCost } from "./budget";
-import { planGeometry, swapsAxes } from "./geometry";
+import { estimateCost, peakBytes, type Cost } from "./budget";
+import { planGeometry, swapsAxes, type Plan } from "./geometry";
 import { orient } from "./orient";
 import { probe, type ImageInfo } from "./probe";
 import { resize } from "./resize";
 
-/** Resize comes before orient so that orienting copies thumbnail-sized pixels only (see resize.ts). */
-export const STEPS: readonly Step[] = [decode, resize, orient, crop, flatten, encode];
+/**
+ * Every step but `encode` plans the row pipeline (see context.ts); `encode` runs it, so the pixels
+ * flow from the decoder through resize, crop and flatten into the encoder in strips.
+ */
+export const STEPS: readonly Step[] = [decode, orient, crop, resize, flatten, encode];
 
 export const CONTENT_TYPES: Record<OutputFormat, string> = {
   jpeg: "image/jpeg",
@@ -49,13 +52,23 @@ export function inspectSource(source: Uint8Array, config: Readonly<Config>): Ima
   return result.info;
 }
 
-export async function generateThumbnail(
+/** The most one thumbnail may hold (REQUEST_MEMORY_MB's default). */
+export const REQUEST_MEMORY_BYTES = 64 * 1024 * 1024;
+
+/** What is known before any pixel is decoded: what the header says, the geometry, and what it costs. */
+export interface PreparedThumbnail {
+  readonly info: ImageInfo;
+  readonly plan: Plan;
+  readonly cost: Cost;
+}
+
+/** Reads the header, plans the geometry and costs it; refuses what would not fit `budget`. */
+export function prepareThumbnail(
   request: ThumbnailRequest,
   config: Readonly<Config>,
-  core: ImageCore,
   source: Uint8Array,
-  now: () => number = () => performance.now(),
-): Promise<Thumbnail> {
+  budget = REQUEST_MEMORY_BYTES,
+): PreparedThumbnail {
   const info = inspectSource(source, config);
   const swapped = swapsAxes(info.orientation);
   const plan = planGeometry(
@@ -65,15 +78,55 @@ export async function generateThumbnail(
     request.method,
     config.upscale,
   );
-  const cost = decodeCost(info, plan);
-  if (cost.bytes > DECODE_BUDGET_BYTES) {
+  const cost = estimateCost(info, plan, request, source.byteLength, budget);
+  const peak = peakBytes(cost);
+  if (peak > budget) {
     throw new ThumbnailError("SOURCE_TOO_MANY_PIXELS", {
       detail:
-        `source: ${info.width}x${info.height} ${info.format} must be decoded at ${cost.width}x${cost.height} for this size, ` +
-        `needing ~${Math.ceil(cost.bytes / 2 ** 20)} MB; expected at most ${DECODE_BUDGET_BYTES / 2 ** 20} MB`,
+        `source: ${info.width}x${info.height} ${info.format} at ${request.size.text}/${request.method}${request.ext} ` +
+        `needs ~${Math.ceil(peak / 2 ** 20)} MB; expected at most ${Math.floor(budget / 2 ** 20)} MB`,
     });
   }
-  const ctx: PipelineContext = { request, config, core, source, info, plan, decodeScale: cost.denom, image: null, alpha: false, output: null };
+  return { info, plan, cost };
+}
+
+/** A trap inside the core: its memory reaching the reservation means the data lied about its size. */
+function coreFailure(error: unknown, core: ImageCore): unknown {
+  if (!(error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError)) return error;
+  if (!core.atLimit(0)) return error;
+  return new ThumbnailError("SOURCE_UNDECODABLE", {
+    internal: `the image core reached its memory reservation of ${Math.round(core.maxBytes / 2 ** 20)} MB`,
+    cause: error,
+  });
+}
+
+export async function generateThumbnail(
+  request: ThumbnailRequest,
+  config: Readonly<Config>,
+  core: ImageCore,
+  source: Uint8Array,
+  now: () => number = () => performance.now(),
+  prepared: PreparedThumbnail = prepareThumbnail(request, config, source),
+): Promise<Thumbnail> {
+  const { info, plan, cost } = prepared;
+  const ctx: PipelineContext = {
+    request,
+    config,
+    core,
+    bytes: source,
+    info,
+    plan,
+    decodeScale: cost.denom,
+    source: null,
+    rows: { width: info.width, height: info.height },
+    orientation: 1,
+    window: null,
+    resized: false,
+    stages: [],
+    mayHaveAlpha: false,
+    output: null,
+    releaseSource: () => undefined,
+  };
   const timings: Array<[string, number]> = [];
   try {
     for (const step of STEPS) {
@@ -81,12 +134,11 @@ export async function generateThumbnail(
       await step.run(ctx);
       timings.push([step.name, now() - start]);
     }
+    ctx.releaseSource();
   } catch (error) {
     // A trapped core is dropped, not called again (freeing into it could trap once more).
-    if (discardCoreAfter(error)) ctx.image = null;
-    throw error;
-  } finally {
-    ctx.image?.free();
+    if (!discardCoreAfter(error)) ctx.releaseSource();
+    throw coreFailure(error, core);
   }
   if (!ctx.output) throw new Error("pipeline: encode produced no output");
   return { bytes: ctx.output, contentType: CONTENT_TYPES[request.format], width: plan.width, height: plan.height, timings };

@@ -1,15 +1,14 @@
 import type { PipelineContext, Step } from "./context";
-import { currentImage, replaceImage } from "./context";
-import { swapsAxes } from "./geometry";
 
+/**
+ * EXIF orientation is applied by the sink as rows arrive (a transposing orientation needs the output
+ * frame anyway), on thumbnail-sized rows: the resize and crop before it work in the source's stored
+ * axes, so orientation never touches source-sized pixels.
+ */
 export const orient: Step = {
   name: "orient",
   run(ctx: PipelineContext) {
     const o = ctx.info.orientation;
-    if (o <= 1 || o > 8) return;
-    const image = currentImage(ctx);
-    const ptr = ctx.core.exports.orient(image.ptr, image.width, image.height, o);
-    const swap = swapsAxes(o);
-    replaceImage(ctx, ctx.core.wrap(ptr, swap ? image.height : image.width, swap ? image.width : image.height));
+    ctx.orientation = o >= 1 && o <= 8 ? o : 1;
   },
 };

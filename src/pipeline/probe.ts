@@ -13,6 +13,14 @@ export interface ImageInfo {
   readonly orientation: number;
   /** Progressive JPEG: its coefficients must be held across scans (more decode memory). */
   readonly progressive?: boolean;
+  /**
+   * JPEG: what decode memory depends on. `buffered`: the decoder keeps coefficients across scans
+   * (progressive, or a first scan without every component); `blocks`: 8×8 blocks over all components;
+   * `mcuWidth`: pixels per MCU row width (a streaming decode holds a few MCU rows).
+   */
+  readonly jpeg?: { readonly buffered: boolean; readonly blocks: number; readonly mcuRows: number };
+  /** PNG: Adam7 interlacing (the decoder holds the whole RGBA frame). */
+  readonly interlaced?: boolean;
 }
 
 export type ProbeResult =
@@ -49,11 +57,50 @@ export function exifOrientation(tiff: Uint8Array): number {
 
 const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
+interface JpegFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly progressive: boolean;
+  readonly components: number;
+  readonly blocks: number;
+  readonly mcuRows: number;
+}
+
+/** Components, sampling factors and the block count the decoder will allocate for, from a SOF body. */
+function jpegFrame(b: Uint8Array, body: number, marker: number): JpegFrame | undefined {
+  const height = u16be(b, body + 1);
+  const width = u16be(b, body + 3);
+  const components = b[body + 5] ?? 0;
+  if (body + 6 + components * 3 > b.length || components === 0) return undefined;
+  const factors: Array<[number, number]> = [];
+  for (let i = 0; i < components; i++) {
+    const hv = b[body + 6 + i * 3 + 1] ?? 0;
+    factors.push([Math.max(1, hv >> 4), Math.max(1, hv & 15)]);
+  }
+  const hmax = Math.max(...factors.map(([h]) => h));
+  const vmax = Math.max(...factors.map(([, v]) => v));
+  const mcusX = Math.ceil(width / (8 * hmax));
+  const mcusY = Math.ceil(height / (8 * vmax));
+  const blocks = factors.reduce((n, [h, v]) => n + mcusX * h * mcusY * v, 0);
+  const progressive = marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce;
+  return { width, height, progressive, components, blocks, mcuRows: 8 * vmax };
+}
+
 function probeJpeg(b: Uint8Array): ProbeResult {
   let orientation = 1;
+  let frame: JpegFrame | undefined;
   let o = 2;
+  const found = (interleaved: boolean): ProbeResult => {
+    if (!frame) return { kind: "corrupt", reason: "jpeg: no frame header before the scan" };
+    const { width, height, progressive, blocks, mcuRows } = frame;
+    const jpeg = { buffered: progressive || !interleaved, blocks, mcuRows };
+    return { kind: "image", info: { format: "jpeg", width, height, orientation, progressive, jpeg } };
+  };
   while (o + 4 <= b.length) {
-    if (b[o] !== 0xff) return { kind: "corrupt", reason: `jpeg: expected a marker at byte ${o}` };
+    if (b[o] !== 0xff) {
+      // Past the frame header, what the decoder makes of odd bytes cannot lower the memory planned for buffering.
+      return frame ? found(false) : { kind: "corrupt", reason: `jpeg: expected a marker at byte ${o}` };
+    }
     const marker = b[o + 1] ?? 0;
     if (marker === 0xff) {
       o++;
@@ -64,23 +111,26 @@ function probeJpeg(b: Uint8Array): ProbeResult {
       continue;
     }
     const length = u16be(b, o + 2);
-    if (length < 2) return { kind: "corrupt", reason: "jpeg: segment length under 2" };
+    if (length < 2) return frame ? found(false) : { kind: "corrupt", reason: "jpeg: segment length under 2" };
     const body = o + 4;
     if (marker === 0xe1 && ascii(b, body, 6) === "Exif\0\0") {
       orientation = exifOrientation(b.subarray(body + 6, o + 2 + length));
     } else if (SOF.has(marker)) {
-      const height = u16be(b, body + 1);
-      const width = u16be(b, body + 3);
       if (body + 5 > b.length) break;
-      if (width === 0 || height === 0) return { kind: "corrupt", reason: "jpeg: zero width or height in SOF" };
-      const progressive = marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce;
-      return { kind: "image", info: { format: "jpeg", width, height, orientation, progressive } };
-    } else if (marker === 0xda || marker === 0xd9) {
-      return { kind: "corrupt", reason: "jpeg: no frame header before the scan" };
+      if (frame) return { kind: "corrupt", reason: "jpeg: a second frame header" };
+      frame = jpegFrame(b, body, marker);
+      if (!frame) break;
+      if (frame.width === 0 || frame.height === 0) return { kind: "corrupt", reason: "jpeg: zero width or height in SOF" };
+    } else if (marker === 0xda) {
+      // The first scan tells whether the decoder can stream (every component in it) or must buffer.
+      return found((b[body] ?? 0) === frame?.components);
+    } else if (marker === 0xd9) {
+      return { kind: "corrupt", reason: "jpeg: no scan" };
     }
     o += 2 + length;
   }
-  return { kind: "corrupt", reason: "jpeg: header ends before the frame header" };
+  // Cut before the first scan: the decoder can only buffer (or fail), so plan for buffering.
+  return frame ? found(false) : { kind: "corrupt", reason: "jpeg: header ends before the frame header" };
 }
 
 function probePng(b: Uint8Array): ProbeResult {
@@ -96,7 +146,7 @@ function probePng(b: Uint8Array): ProbeResult {
     if (type === "eXIf") orientation = exifOrientation(b.subarray(o + 8, o + 8 + length));
     o += 12 + length;
   }
-  return { kind: "image", info: { format: "png", width, height, orientation } };
+  return { kind: "image", info: { format: "png", width, height, orientation, interlaced: b[28] === 1 } };
 }
 
 function probeWebp(b: Uint8Array): ProbeResult {

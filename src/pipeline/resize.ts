@@ -1,19 +1,21 @@
 import type { PipelineContext, Step } from "./context";
-import { currentImage, replaceImage } from "./context";
 import { storedTarget } from "./geometry";
 
 /**
- * Resamples before orienting: the plan is in oriented space, so for orientations 5–8 the raw
- * target is transposed. Orienting afterwards touches thumbnail-sized pixels, not a second
- * full-size copy.
+ * Lanczos3 from the decoder's rows to the plan's resize target, in the source's stored axes (the
+ * sink orients afterwards). Only the window `crop` chose is computed; with nothing to resample the
+ * window is a plain crop of the rows.
  */
 export const resize: Step = {
   name: "resize",
   run(ctx: PipelineContext) {
-    const image = currentImage(ctx);
-    const { width, height } = storedTarget(ctx.info.orientation, ctx.plan);
-    if (width === image.width && height === image.height) return;
-    const ptr = ctx.core.exports.resize(image.ptr, image.width, image.height, width, height, ctx.alpha ? 1 : 0);
-    replaceImage(ctx, ctx.core.wrap(ptr, width, height));
+    const to = ctx.resized ? ctx.rows : storedTarget(ctx.orientation, ctx.plan);
+    const window = ctx.window ?? { x: 0, y: 0, ...to };
+    const { rows } = ctx;
+    if (rows.width === to.width && rows.height === to.height) {
+      if (window.width !== rows.width || window.height !== rows.height) ctx.stages.push({ kind: "crop", window });
+      return;
+    }
+    ctx.stages.push({ kind: "resize", from: rows, to, window, premultiply: ctx.mayHaveAlpha });
   },
 };

@@ -9,7 +9,7 @@ export function free(ptr: usize): void {
   heap.free(ptr);
 }
 
-export { resize } from "./resize";
+export * from "./pipe/index";
 export { orient, crop, hasAlpha, flatten, smartCrop, smartCropX, smartCropY } from "./geometry";
 export * from "./jpeg/index";
 export * from "./jpegenc/index";

@@ -17,15 +17,20 @@
 //
 // Rows: the frame's rows arrive in stream order (interlaced: passes starting at rows 0, 4, 2, 1 with
 // steps 8, 8, 4, 2). A row is decoded into a row buffer of frame-width colour indices, then the part
-// inside the logical screen is converted through the palette into the output. Rows outside the
+// inside the logical screen is kept as indices (one byte per pixel). Once the data ends, the screen's
+// rows are converted through the palette and pushed into the row pipeline (pipe/stage.ts) top to
+// bottom. Rows outside the
 // screen are not materialised (strings that fall entirely into one are only counted), and decoding
 // stops once every row that is visible has been written, so a frame far larger than the screen
 // costs little more than its input.
 //
-// Memory: the output (screen width × height × 4) plus one working block (palette, LZW table, a
-// 4096-byte string buffer: 29 KB, plus a row buffer of frame-width bytes) freed before returning.
+// Memory: the index frame (the visible part of the image, one byte per pixel, plus 4 bytes per row
+// telling how many of its pixels the data reached), one RGBA row of the screen, and one working block
+// (palette, LZW table, a 4096-byte string buffer: 29 KB, plus a row buffer of frame-width bytes),
+// all freed before returning.
 
-import { GIF_ERR_CORRUPT, GIF_ERR_NOT_GIF, GIF_ERR_TOO_LARGE, GIF_ERR_TRUNCATED, GIF_OK } from "./errors";
+import { failed, PIPE_ERR_TOO_LARGE, pipeErrorCode, Stage } from "../pipe/stage";
+import { GIF_ERR_CORRUPT, GIF_ERR_NOT_GIF, GIF_ERR_STOPPED, GIF_ERR_TOO_LARGE, GIF_ERR_TRUNCATED, GIF_OK } from "./errors";
 
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 const MAX_CODES: i32 = 4096;
@@ -44,8 +49,9 @@ let err: i32 = 0;
 let resW: i32 = 0;
 let resH: i32 = 0;
 
-// output and frame geometry
-let out: usize = 0;
+// index frame and frame geometry
+let indices: usize = 0; // visW × visible rows
+let reached: usize = 0; // per visible row: pixels the data reached (i32)
 let pal: usize = 0;
 let rowBuf: usize = 0;
 let strBuf: usize = 0;
@@ -77,7 +83,8 @@ export function getHeight(): i32 {
   return resH;
 }
 
-export function decode(ptr: usize, len: i32): usize {
+/** Decodes the first frame and pushes the screen's rows into `head`; returns 0 or an error code. */
+export function decode(ptr: usize, len: i32, head: Stage): i32 {
   err = GIF_OK;
   resW = 0;
   resH = 0;
@@ -91,11 +98,11 @@ export function decode(ptr: usize, len: i32): usize {
     (load<u8>(ptr + 4) != 0x37 && load<u8>(ptr + 4) != 0x39) || load<u8>(ptr + 5) != 0x61
   ) {
     err = GIF_ERR_NOT_GIF;
-    return 0;
+    return err;
   }
   if (n < 13) {
     err = GIF_ERR_TRUNCATED;
-    return 0;
+    return err;
   }
 
   // Logical Screen Descriptor
@@ -104,9 +111,9 @@ export function decode(ptr: usize, len: i32): usize {
   const flags = <i32>load<u8>(ptr + 10);
   resW = sw;
   resH = sh;
-  if (sw == 0 || sh == 0 || <u64>sw * <u64>sh * 4 > MAX_BYTES) {
+  if (sw == 0 || sh == 0 || <u64>sw * <u64>sh > MAX_BYTES) {
     err = GIF_ERR_TOO_LARGE;
-    return 0;
+    return err;
   }
   let p = ptr + 13;
   let gct: usize = 0;
@@ -115,7 +122,7 @@ export function decode(ptr: usize, len: i32): usize {
     gctSize = 2 << (flags & 7);
     if (<usize>(gctSize * 3) > end - p) {
       err = GIF_ERR_TRUNCATED;
-      return 0;
+      return err;
     }
     gct = p;
     p += <usize>(gctSize * 3);
@@ -126,30 +133,30 @@ export function decode(ptr: usize, len: i32): usize {
   while (true) {
     if (p >= end) {
       err = GIF_ERR_TRUNCATED;
-      return 0;
+      return err;
     }
     const introducer = load<u8>(p++);
     if (introducer == 0x2c) break;
     if (introducer != 0x21) {
       err = GIF_ERR_CORRUPT; // 0x3b trailer (no image) or garbage
-      return 0;
+      return err;
     }
     if (p >= end) {
       err = GIF_ERR_TRUNCATED;
-      return 0;
+      return err;
     }
     const label = load<u8>(p++);
     let first = true;
     while (true) {
       if (p >= end) {
         err = GIF_ERR_TRUNCATED;
-        return 0;
+        return err;
       }
       const size = <usize>load<u8>(p++);
       if (size == 0) break;
       if (size > end - p) {
         err = GIF_ERR_TRUNCATED;
-        return 0;
+        return err;
       }
       if (first && label == 0xf9 && size >= 4) {
         // Graphic Control Extension: packed fields, delay (2), transparent colour index
@@ -164,7 +171,7 @@ export function decode(ptr: usize, len: i32): usize {
   // Image Descriptor
   if (end - p < 9) {
     err = GIF_ERR_TRUNCATED;
-    return 0;
+    return err;
   }
   const fx = <i32>load<u16>(p);
   const fy = <i32>load<u16>(p + 2);
@@ -178,24 +185,25 @@ export function decode(ptr: usize, len: i32): usize {
     tableSize = 2 << (iflags & 7);
     if (<usize>(tableSize * 3) > end - p) {
       err = GIF_ERR_TRUNCATED;
-      return 0;
+      return err;
     }
     table = p;
     p += <usize>(tableSize * 3);
   }
   if (p >= end) {
     err = GIF_ERR_TRUNCATED;
-    return 0;
+    return err;
   }
   const minCodeSize = <i32>load<u8>(p++);
   if (minCodeSize < 1 || minCodeSize > 8) {
     err = GIF_ERR_CORRUPT;
-    return 0;
+    return err;
   }
 
-  const outBytes = <usize>sw * <usize>sh * 4;
-  out = heap.alloc(outBytes);
-  memory.fill(out, 0, outBytes);
+  if (!head.begin(sw, sh)) {
+    err = pipeErrorCode() == PIPE_ERR_TOO_LARGE ? GIF_ERR_TOO_LARGE : GIF_ERR_STOPPED;
+    return err;
+  }
   const work = heap.alloc(W_ROW + <usize>fw);
   pal = work + W_PAL;
   rowBuf = work + W_ROW;
@@ -228,18 +236,43 @@ export function decode(ptr: usize, len: i32): usize {
   curX = 0;
   curRow = 0;
   pass = 0;
-  visRowsLeft = visW > 0 && fy < sh ? min(fh, sh - fy) : 0;
+  const visRows = visW > 0 && fy < sh ? min(fh, sh - fy) : 0;
+  visRowsLeft = visRows;
   done = visRowsLeft == 0;
+  indices = heap.alloc(<usize>visW * <usize>visRows);
+  reached = heap.alloc(<usize>visRows << 2);
+  memory.fill(reached, 0, <usize>visRows << 2);
 
   if (!done) {
     lzw(p, end, minCodeSize, work);
     if (!done && curX > 0) flushRow(curX); // data ended inside a row
   }
 
+  // the screen, top to bottom: transparent (all four bytes 0) wherever the frame's data did not reach
+  const row = heap.alloc(<usize>sw << 2);
+  for (let y = 0; y < sh && !failed(); y++) {
+    memory.fill(row, 0, <usize>sw << 2);
+    const r = y - fy;
+    if (r >= 0 && r < visRows) {
+      const n = load<i32>(reached + (<usize>r << 2));
+      const src = indices + <usize>r * <usize>visW;
+      const dst = row + (<usize>fx << 2);
+      for (let i = 0; i < n; i++) store<u32>(dst + (<usize>i << 2), load<u32>(pal + (<usize>load<u8>(src + <usize>i) << 2)));
+    }
+    head.push(row);
+  }
+  heap.free(row);
   heap.free(work);
-  const result = out;
-  out = 0;
-  return result;
+  heap.free(indices);
+  heap.free(reached);
+  indices = 0;
+  reached = 0;
+  if (failed()) {
+    err = GIF_ERR_STOPPED;
+    return err;
+  }
+  head.end();
+  return err;
 }
 
 @inline
@@ -247,16 +280,12 @@ function rowVisible(row: i32): bool {
   return frameY + row < scrH;
 }
 
-// converts the first n decoded pixels of the current row (if it is visible) into the output
+// keeps the visible part of the first n decoded pixels of the current row (if it is visible)
 function flushRow(n: i32): void {
   if (!rowVisible(curRow)) return;
   const count = min(n, visW);
-  const dst = out + ((<usize>(frameY + curRow) * <usize>scrW + <usize>frameX) << 2);
-  const src = rowBuf;
-  const p = pal;
-  for (let i = 0; i < count; i++) {
-    store<u32>(dst + (<usize>i << 2), load<u32>(p + (<usize>load<u8>(src + <usize>i) << 2)));
-  }
+  memory.copy(indices + <usize>curRow * <usize>visW, rowBuf, <usize>count);
+  store<i32>(reached + (<usize>curRow << 2), count);
 }
 
 // the current row is complete: write it out and move to the next row in stream order

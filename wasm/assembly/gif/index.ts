@@ -19,13 +19,25 @@
 //                          screen descriptor, a colour table, an extension or the image descriptor). A file
 //                          cut inside the image data still decodes: the missing pixels are transparent.
 //                          An invalid LZW code in the image data is treated the same way (end of data).
-//   -4 GIF_ERR_TOO_LARGE   logical screen width or height 0, or RGBA output over 256 MB
+//   -4 GIF_ERR_TOO_LARGE   logical screen width or height 0, or an index frame over 256 MB
+//   -5 GIF_ERR_STOPPED     the row pipeline refused the rows (its own error says why)
+import { FrameSink } from "../pipe/sinks";
+import { resetPipeError } from "../pipe/stage";
 import { decode, getError, getHeight, getWidth } from "./decoder";
 
-export { GIF_ERR_CORRUPT, GIF_ERR_NOT_GIF, GIF_ERR_TOO_LARGE, GIF_ERR_TRUNCATED, GIF_OK } from "./errors";
+export {
+  GIF_ERR_CORRUPT, GIF_ERR_NOT_GIF, GIF_ERR_STOPPED, GIF_ERR_TOO_LARGE, GIF_ERR_TRUNCATED, GIF_OK,
+} from "./errors";
 
+/** A whole frame, for tests and tools: the service streams rows instead (pipe/index.ts, pipeRunGif). */
 export function gifDecode(ptr: usize, len: i32): usize {
-  return decode(ptr, len);
+  resetPipeError();
+  const frame = new FrameSink(1);
+  if (decode(ptr, len, frame) != 0) {
+    frame.dispose();
+    return 0;
+  }
+  return frame.take();
 }
 
 export function gifWidth(): i32 {

@@ -2,8 +2,8 @@
 // Huffman (SOF2), 8-bit samples, 1/3/4 components, any sampling factors, restart intervals, with
 // decoding at 1/1, 1/2, 1/4, 1/8 in the DCT domain (see idct.ts).
 //
-// Memory: everything lives in raw heap.alloc'd buffers that are freed before returning; only the
-// output RGBA buffer survives (the caller frees it).
+// Memory: everything lives in raw heap.alloc'd buffers that are freed before returning. Rows are not
+// collected: each one is pushed into a row pipeline (pipe/stage.ts) as soon as it is converted.
 //  - A single interleaved sequential scan (the usual baseline JPEG) is decoded in streaming mode:
 //    one MCU row at a time into 3 rotating per-component MCU-row planes (the upsampler needs the
 //    rows above and below), then upsampled and colour converted into the output.
@@ -14,8 +14,9 @@
 
 import {
   JPEG_ERR_BAD_ARGUMENT, JPEG_ERR_CORRUPT, JPEG_ERR_NOT_JPEG, JPEG_ERR_TOO_LARGE, JPEG_ERR_TRUNCATED,
-  JPEG_ERR_UNSUPPORTED, JPEG_OK,
+  JPEG_ERR_STOPPED, JPEG_ERR_UNSUPPORTED, JPEG_OK,
 } from "./errors";
+import { failed, PIPE_ERR_TOO_LARGE, pipeErrorCode, Stage } from "../pipe/stage";
 import { BLOCK, fillBlock, idct2, idct4, idct8, idctDC, px } from "./idct";
 import { convertRow, upsampleRow } from "./output";
 import { compHt, compW, linePtr, lineBuf, planeRows, planes, planeW } from "./state";
@@ -109,7 +110,8 @@ let N: i32 = 8; // output pixels per block side
 let K: i32 = 64; // stored coefficients per block
 let outW: i32 = 0;
 let outH: i32 = 0;
-let outBuf: usize = 0;
+let rowOut: usize = 0; // one converted RGBA row, pushed into `sink`
+let sink: Stage | null = null;
 let dataEnd: bool = false; // streaming: no more data, remaining blocks grey
 
 let tmpLine: usize = 0;
@@ -437,8 +439,7 @@ function parseSOS(p: usize, end: usize): void {
 function setupOutput(): void {
   outW = (imgW + scaleDenom - 1) / scaleDenom;
   outH = (imgH + scaleDenom - 1) / scaleDenom;
-  let outBytes = <u64>outW * <u64>outH * 4;
-  let work: u64 = 0;
+  let work: u64 = <u64>outW * 4 + 64;
   for (let c = 0; c < ncomp; c++) {
     let h = unchecked(cH[c]), v = unchecked(cV[c]);
     unchecked(compW[c] = <i32>((<u64>outW * <u64>h + <u64>hmax - 1) / <u64>hmax));
@@ -452,8 +453,10 @@ function setupOutput(): void {
       work += <u64>(mcusX * unchecked(cH[c])) * <u64>(mcusY * unchecked(cV[c])) * <u64>coefStride;
     }
   }
-  if (outBytes + work > MAX_BYTES) { fail(JPEG_ERR_TOO_LARGE); return; }
-  outBuf = track(outBytes);
+  if (work > MAX_BYTES) { fail(JPEG_ERR_TOO_LARGE); return; }
+  // Before any buffer is sized by the frame: a pipeline planned for another size stops here.
+  if (!sink!.begin(outW, outH)) { fail(pipeErrorCode() == PIPE_ERR_TOO_LARGE ? JPEG_ERR_TOO_LARGE : JPEG_ERR_STOPPED); return; }
+  rowOut = track(<u64>outW * 4 + 64);
   for (let c = 0; c < ncomp; c++) {
     let sz = <u64>unchecked(planeW[c]) * <u64>unchecked(planeRows[c]);
     let p = track(sz * 3 + 16); // + slack for 8-byte SIMD loads at the end of a row
@@ -1027,7 +1030,9 @@ function emitRows(my: i32, mode: i32): void {
   let y1 = min(y0 + vmax * N, outH);
   for (let y = y0; y < y1; y++) {
     for (let c = 0; c < ncomp; c++) unchecked(linePtr[c] = upsampleRow(c, y, unchecked(cH[c]), unchecked(cV[c]), hmax, vmax, tmpLine, outW));
-    convertRow(mode, outBuf + <usize>y * <usize>outW * 4, outW, ncomp);
+    convertRow(mode, rowOut, outW, ncomp);
+    sink!.push(rowOut);
+    if (failed()) { fail(JPEG_ERR_STOPPED); return; }
   }
 }
 
@@ -1037,6 +1042,7 @@ function runOutput(): void {
     prepareQW();
     decodeRowBuffered(0);
     for (let my = 0; my < mcusY; my++) {
+      if (err != 0) return;
       if (my + 1 < mcusY) decodeRowBuffered(my + 1);
       emitRows(my, mode);
     }
@@ -1073,7 +1079,7 @@ function resetState(): void {
   hmax = 1;
   vmax = 1;
   scansDone = 0;
-  outBuf = 0;
+  rowOut = 0;
   buffered = false;
   dataEnd = false;
   eobrun = 0;
@@ -1166,22 +1172,23 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
   return err == 0;
 }
 
-export function decode(ptr: usize, len: i32, denom: i32): usize {
+/**
+ * Decodes at 1/denom and pushes the rows into `head`; returns 0 or an error code. A file cut inside
+ * the entropy-coded data still delivers every row (the missing part grey).
+ */
+export function decode(ptr: usize, len: i32, denom: i32, head: Stage): i32 {
   resetState();
   if (len < 0 || (denom != 1 && denom != 2 && denom != 4 && denom != 8)) {
     fail(JPEG_ERR_BAD_ARGUMENT);
-    return 0;
+    return err;
   }
   scaleDenom = denom;
   setupScale(true);
+  sink = head;
   let ok = run(ptr, len, false);
-  let result: usize = 0;
   if (ok && err == 0) {
-    result = outBuf;
     resW = outW;
     resH = outH;
-    // keep the output: drop it from the list of buffers to free
-    for (let i = 0; i < nallocs; i++) if (unchecked(allocs[i]) == outBuf) unchecked(allocs[i] = 0);
   } else if (err == 0) {
     fail(JPEG_ERR_CORRUPT);
   }
@@ -1190,8 +1197,10 @@ export function decode(ptr: usize, len: i32, denom: i32): usize {
     if (p != 0) heap.free(p);
   }
   nallocs = 0;
-  outBuf = 0;
-  return result;
+  rowOut = 0;
+  sink = null;
+  if (err == 0) head.end();
+  return err;
 }
 
 export function info(ptr: usize, len: i32): i32 {

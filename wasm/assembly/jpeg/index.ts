@@ -6,6 +6,8 @@
 //                                      ceil(width/scaleDenom) × ceil(height/scaleDenom); returns a
 //                                      heap.alloc'd pointer the caller frees with free(), or 0 on error
 //                                      (jpegError() tells which). jpegWidth/jpegHeight give the scaled size.
+//                                      A whole frame, for tests and tools: the service streams the rows
+//                                      through a pipeline instead (pipe/index.ts, pipeRunJpeg).
 //
 // Error codes (jpegError(), jpegInfo's return value; also exported as the JPEG_* globals):
 //    0 JPEG_OK
@@ -16,15 +18,23 @@
 //                             entropy-coded part decodes, the missing part grey)
 //   -5 JPEG_ERR_TOO_LARGE     zero width, or output + working memory over 256 MB
 //   -6 JPEG_ERR_BAD_ARGUMENT  scaleDenom not 1, 2, 4 or 8, or negative length
+import { FrameSink } from "../pipe/sinks";
+import { resetPipeError } from "../pipe/stage";
 import { decode, getComponents, getError, getHeight, getProgressive, getWidth, info } from "./decoder";
 
 export {
   JPEG_ERR_BAD_ARGUMENT, JPEG_ERR_CORRUPT, JPEG_ERR_NOT_JPEG, JPEG_ERR_TOO_LARGE, JPEG_ERR_TRUNCATED,
-  JPEG_ERR_UNSUPPORTED, JPEG_OK,
+  JPEG_ERR_STOPPED, JPEG_ERR_UNSUPPORTED, JPEG_OK,
 } from "./errors";
 
 export function jpegDecode(ptr: usize, len: i32, scaleDenom: i32): usize {
-  return decode(ptr, len, scaleDenom);
+  resetPipeError();
+  const frame = new FrameSink(1);
+  if (decode(ptr, len, scaleDenom, frame) != 0) {
+    frame.dispose();
+    return 0;
+  }
+  return frame.take();
 }
 
 export function jpegInfo(ptr: usize, len: i32): i32 {

@@ -2,12 +2,18 @@
 // decompressed (inflate.ts) and assembled row by row into the output (rows.ts). Other chunks are
 // skipped; nothing after the IDAT sequence is read. CRCs are not checked.
 //
-// Memory: the output (width × height × 4; pixels not decoded are set to transparent black) plus one
-// working block (inflate window 161 KB, Huffman tables 25 KB, the 1 KB RGBA lookup table and two row
-// buffers of the widest row) freed before returning.
-import { PNG_ERR_CORRUPT, PNG_ERR_NOT_PNG, PNG_ERR_TOO_LARGE, PNG_ERR_TRUNCATED, PNG_ERR_UNSUPPORTED, PNG_OK } from "./errors";
+// Rows are pushed into a row pipeline (pipe/stage.ts) as they are unfiltered; rows the data does not
+// reach are pushed as transparent black, so the pipeline always gets the declared height.
+//
+// Memory: one working block (inflate window 161 KB, Huffman tables 25 KB, the 1 KB RGBA lookup table
+// and two row buffers of the widest row) and one RGBA row; an Adam7 image also holds its whole RGBA
+// frame (width × height × 4), since its first row is complete only after the last pass.
+import { failed, PIPE_ERR_TOO_LARGE, pipeErrorCode, Stage } from "../pipe/stage";
+import {
+  PNG_ERR_CORRUPT, PNG_ERR_NOT_PNG, PNG_ERR_STOPPED, PNG_ERR_TOO_LARGE, PNG_ERR_TRUNCATED, PNG_ERR_UNSUPPORTED, PNG_OK,
+} from "./errors";
 import { INF_CORRUPT, INF_UNSUPPORTED, WIN_BYTES, WORK_BYTES, inflate, inflateInit } from "./inflate";
-import { filterError, rowBufBytes, rowBytes, rowsDecoded, rowsInit } from "./rows";
+import { filterError, rowBufBytes, rowBytes, rowsDecoded, rowsInit, rowsStopped } from "./rows";
 
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 const MAX_ROW: u64 = 16 * 1024 * 1024;
@@ -42,7 +48,8 @@ export function getHeight(): i32 {
   return <i32>bswap<u16>(load<u16>(p));
 }
 
-export function decode(ptr: usize, len: i32): usize {
+/** Decodes and pushes the rows into `head`; returns 0 or an error code. */
+export function decode(ptr: usize, len: i32, head: Stage): i32 {
   err = PNG_OK;
   resW = 0;
   resH = 0;
@@ -50,16 +57,16 @@ export function decode(ptr: usize, len: i32): usize {
   const end = ptr + n;
   if (n < 8 || load<u64>(ptr) != 0x0a1a0a0d474e5089) {
     err = PNG_ERR_NOT_PNG;
-    return 0;
+    return err;
   }
   // IHDR
   if (n < 8 + 8 + 13) {
     err = PNG_ERR_TRUNCATED;
-    return 0;
+    return err;
   }
   if (be32(ptr + 8) != 13 || load<u32>(ptr + 12) != T_IHDR) {
     err = PNG_ERR_CORRUPT;
-    return 0;
+    return err;
   }
   const h0 = ptr + 16;
   const w32 = be32(h0);
@@ -71,7 +78,7 @@ export function decode(ptr: usize, len: i32): usize {
   const im = <i32>load<u8>(h0 + 12);
   if (w32 > 0x7fffffff || h32 > 0x7fffffff) {
     err = PNG_ERR_CORRUPT;
-    return 0;
+    return err;
   }
   const w = <i32>w32;
   const h = <i32>h32;
@@ -83,17 +90,17 @@ export function decode(ptr: usize, len: i32): usize {
   else if (ct == 2 || ct == 4 || ct == 6) okDepth = d == 8 || d == 16;
   if (!okDepth) {
     err = PNG_ERR_CORRUPT;
-    return 0;
+    return err;
   }
   if (cm != 0 || fm != 0 || im > 1) {
     err = PNG_ERR_UNSUPPORTED;
-    return 0;
+    return err;
   }
   const ch = ct == 0 || ct == 3 ? 1 : ct == 2 ? 3 : ct == 4 ? 2 : 4;
   const bitsPP = ch * d;
-  if (w == 0 || h == 0 || <u64>w * <u64>h * 4 > MAX_BYTES || <u64>rowBytes(w, bitsPP) > MAX_ROW) {
+  if (w == 0 || h == 0 || (im == 1 && <u64>w * <u64>h * 4 > MAX_BYTES) || <u64>rowBytes(w, bitsPP) > MAX_ROW) {
     err = PNG_ERR_TOO_LARGE;
-    return 0;
+    return err;
   }
 
   // chunks up to the first IDAT
@@ -108,13 +115,13 @@ export function decode(ptr: usize, len: i32): usize {
   while (true) {
     if (end - p < 8) {
       err = PNG_ERR_TRUNCATED;
-      return 0;
+      return err;
     }
     const cl = be32(p);
     const type = load<u32>(p + 4);
     if (cl > 0x7fffffff) {
       err = PNG_ERR_CORRUPT;
-      return 0;
+      return err;
     }
     const data = p + 8;
     const avail = end - data;
@@ -131,13 +138,13 @@ export function decode(ptr: usize, len: i32): usize {
     }
     if (type == T_IEND || <usize>cl + 4 > avail) {
       err = PNG_ERR_TRUNCATED;
-      return 0;
+      return err;
     }
     if (type == T_PLTE && plte == 0) {
       if (cl % 3 != 0 || cl == 0 || cl > 768) {
         if (ct == 3) {
           err = PNG_ERR_CORRUPT;
-          return 0;
+          return err;
         }
       } else {
         plte = data;
@@ -151,7 +158,7 @@ export function decode(ptr: usize, len: i32): usize {
   }
   if (ct == 3 && plte == 0) {
     err = PNG_ERR_CORRUPT;
-    return 0;
+    return err;
   }
   // some IDAT data must be there (possibly in a later, zero-length-separated chunk)
   if (idatEnd <= idat) {
@@ -168,7 +175,7 @@ export function decode(ptr: usize, len: i32): usize {
     }
     if (!found) {
       err = PNG_ERR_TRUNCATED;
-      return 0;
+      return err;
     }
   }
 
@@ -210,24 +217,37 @@ export function decode(ptr: usize, len: i32): usize {
     kb = be16(trns + 4);
   }
 
-  const outBytes = <usize>w * <usize>h * 4;
+  if (!head.begin(w, h)) {
+    heap.free(block);
+    err = pipeErrorCode() == PIPE_ERR_TOO_LARGE ? PNG_ERR_TOO_LARGE : PNG_ERR_STOPPED;
+    return err;
+  }
+  // Adam7 may stop between passes, leaving holes: the frame starts transparent.
+  const outBytes = im == 1 ? <usize>w * <usize>h * 4 : (<usize>w << 2) + 16;
   const out = heap.alloc(outBytes);
-  // Adam7 may stop between passes, leaving holes: clear it all first. Sequential rows: only the rows
-  // not reached are cleared, afterwards.
   if (im == 1) memory.fill(out, 0, outBytes);
-  rowsInit(out, w, h, ct, d, im == 1, lut, kr, kg, kb, rowA, rowA + ((rb + 15) & ~15));
+  rowsInit(out, w, h, ct, d, im == 1, lut, kr, kg, kb, rowA, rowA + ((rb + 15) & ~15), im == 1 ? null : head);
   inflateInit(block + WIN_BYTES, block, idat, idatEnd, next, end);
   const r = inflate();
   heap.free(block);
-  if (im == 0) {
-    const rowsDone = <usize>rowsDecoded() * <usize>w * 4;
-    if (rowsDone < outBytes) memory.fill(out + rowsDone, 0, outBytes - rowsDone);
-  }
   const bad = r == INF_CORRUPT || filterError();
-  if (r == INF_UNSUPPORTED || (bad && rowsDecoded() == 0)) {
+  if (rowsStopped() || r == INF_UNSUPPORTED || (bad && rowsDecoded() == 0)) {
     heap.free(out);
-    err = r == INF_UNSUPPORTED ? PNG_ERR_UNSUPPORTED : PNG_ERR_CORRUPT;
-    return 0;
+    err = rowsStopped() ? PNG_ERR_STOPPED : r == INF_UNSUPPORTED ? PNG_ERR_UNSUPPORTED : PNG_ERR_CORRUPT;
+    return err;
   }
-  return out;
+  if (im == 1) {
+    const stride = <usize>w << 2;
+    for (let y = 0; y < h && !failed(); y++) head.push(out + <usize>y * stride);
+  } else {
+    memory.fill(out, 0, <usize>w << 2);
+    for (let y = rowsDecoded(); y < h && !failed(); y++) head.push(out);
+  }
+  heap.free(out);
+  if (failed()) {
+    err = PNG_ERR_STOPPED;
+    return err;
+  }
+  head.end();
+  return err;
 }

@@ -5,3 +5,4 @@ export const PNG_ERR_CORRUPT: i32 = -2;
 export const PNG_ERR_TRUNCATED: i32 = -3;
 export const PNG_ERR_TOO_LARGE: i32 = -4;
 export const PNG_ERR_UNSUPPORTED: i32 = -5;
+export const PNG_ERR_STOPPED: i32 = -6; // the row pipeline refused the rows (its own error says why)

@@ -32,14 +32,24 @@
 //                            (checked from IHDR alone, so decompression bombs cost nothing)
 //   -5 PNG_ERR_UNSUPPORTED   compression / filter method not 0, interlace method over 1, zlib
 //                            compression method not 8 or a preset dictionary (FDICT)
+//   -6 PNG_ERR_STOPPED       the row pipeline refused the rows (its own error says why)
+import { FrameSink } from "../pipe/sinks";
+import { resetPipeError } from "../pipe/stage";
 import { decode, getError, getHeight, getWidth } from "./decoder";
 
 export {
-  PNG_ERR_CORRUPT, PNG_ERR_NOT_PNG, PNG_ERR_TOO_LARGE, PNG_ERR_TRUNCATED, PNG_ERR_UNSUPPORTED, PNG_OK,
+  PNG_ERR_CORRUPT, PNG_ERR_NOT_PNG, PNG_ERR_STOPPED, PNG_ERR_TOO_LARGE, PNG_ERR_TRUNCATED, PNG_ERR_UNSUPPORTED, PNG_OK,
 } from "./errors";
 
+/** A whole frame, for tests and tools: the service streams rows instead (pipe/index.ts, pipeRunPng). */
 export function pngDecode(ptr: usize, len: i32): usize {
-  return decode(ptr, len);
+  resetPipeError();
+  const frame = new FrameSink(1);
+  if (decode(ptr, len, frame) != 0) {
+    frame.dispose();
+    return 0;
+  }
+  return frame.take();
 }
 
 export function pngWidth(): i32 {

@@ -1,12 +1,15 @@
 // Scanline assembly: the decompressed stream arrives in pieces (feed); each row (filter-type byte +
 // row bytes) is gathered into a row buffer, unfiltered against the previous row of the same pass, and
-// converted into the RGBA output at its place (Adam7: pass pixel i of pass row r goes to
-// (x0 + i·dx, y0 + r·dy)). Two row buffers (current, previous) of the widest row, each preceded by 8
+// converted to RGBA: a sequential image's row goes straight into the row pipeline (pipe/stage.ts);
+// an Adam7 pass pixel i of pass row r goes to (x0 + i·dx, y0 + r·dy) of a whole frame, since the
+// last pass completes the first row only at the end of the data. Two row buffers (current, previous) of the widest row, each preceded by 8
 // zero bytes so the "left" neighbours of the first pixel read as 0 without a branch.
 //
 // Conversion to RGBA8: palette images and 1/2/4/8-bit grey go through a 256-entry RGBA lookup table
 // (palette + tRNS alpha, or scaled grey + colour-key alpha); 16-bit samples keep their high byte and
 // the colour key is compared at full precision.
+
+import { failed, Stage } from "../pipe/stage";
 
 const PAD: usize = 8;
 const ADAM7 = memory.data<u8>([
@@ -14,7 +17,9 @@ const ADAM7 = memory.data<u8>([
   0, 0, 8, 8, 4, 0, 8, 8, 0, 4, 4, 8, 2, 0, 4, 4, 0, 2, 2, 4, 1, 0, 2, 2, 0, 1, 1, 2,
 ]);
 
-let out: usize = 0;
+let out: usize = 0; // Adam7: the frame; sequential: one RGBA row, pushed into `sink`
+let sink: Stage | null = null;
+let stopped: bool = false;
 let imgW: i32 = 0;
 let imgH: i32 = 0;
 let colourType: i32 = 0;
@@ -66,11 +71,18 @@ export function filterError(): bool {
   return badFilter;
 }
 
+/** The pipeline refused a row: decoding stopped there. */
+export function rowsStopped(): bool {
+  return stopped;
+}
+
 export function rowsInit(
   output: usize, w: i32, h: i32, ct: i32, d: i32, inter: bool, lutPtr: usize, kr: i32, kg: i32, kb: i32,
-  rowA: usize, rowB: usize,
+  rowA: usize, rowB: usize, head: Stage | null,
 ): void {
   out = output;
+  sink = head;
+  stopped = false;
   imgW = w;
   imgH = h;
   colourType = ct;
@@ -154,6 +166,14 @@ export function feed(src: usize, n: i32): void {
       unfilter();
       convert();
       rowsOut++;
+      if (!interlaced) {
+        sink!.push(out);
+        if (failed()) {
+          stopped = true;
+          done = true;
+          return;
+        }
+      }
       const t = cur;
       cur = prev;
       prev = t;
@@ -242,7 +262,7 @@ function unfilter(): void {
 // writes the current (unfiltered) row into the output
 function convert(): void {
   const y = y0 + passRow * dy;
-  let d = out + ((<usize>y * <usize>imgW + <usize>x0) << 2);
+  let d = interlaced ? out + ((<usize>y * <usize>imgW + <usize>x0) << 2) : out;
   const step = <usize>dx << 2;
   const n = passW;
   let s = cur;

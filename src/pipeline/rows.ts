@@ -1,0 +1,126 @@
+/**
+ * Runs one row pipeline in the image core: a source (a decoder reading the source bytes, or a frame
+ * already in the core) pushes its rows through stages into a sink. Translates what JS planned into
+ * `pipe*` calls and the core's result codes into ThumbnailErrors.
+ */
+import type { Rgb } from "../config";
+import { ThumbnailError } from "../errors";
+import type { CoreFrame, ImageCore } from "./core";
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Rect extends Size {
+  readonly x: number;
+  readonly y: number;
+}
+
+export type RowSource =
+  | { readonly kind: "jpeg"; readonly input: number; readonly length: number; readonly denom: number }
+  | { readonly kind: "png" | "gif"; readonly input: number; readonly length: number }
+  | { readonly kind: "frame"; readonly frame: CoreFrame };
+
+export type RowStage =
+  | { readonly kind: "resize"; readonly from: Size; readonly to: Size; readonly window: Rect; readonly premultiply: boolean }
+  | { readonly kind: "crop"; readonly window: Rect }
+  | { readonly kind: "flatten"; readonly color: Rgb };
+
+export type RowSink = { readonly kind: "frame"; readonly orientation: number } | { readonly kind: "jpeg"; readonly quality: number };
+
+export type RowResult = { readonly kind: "frame"; readonly frame: CoreFrame; readonly alpha: boolean } | { readonly kind: "bytes"; readonly bytes: Uint8Array };
+
+const DECODER_ERRORS = {
+  jpeg: {
+    [-1]: "not a JPEG",
+    [-2]: "unsupported JPEG variant (arithmetic, lossless, hierarchical or 12-bit)",
+    [-3]: "corrupt JPEG data",
+    [-4]: "JPEG ends inside its headers",
+    [-5]: "JPEG too large",
+  },
+  png: {
+    [-1]: "not a PNG",
+    [-2]: "corrupt PNG (header, chunk, zlib or filter data before any row)",
+    [-3]: "PNG ends before its image data",
+    [-4]: "PNG too large",
+    [-5]: "unsupported PNG compression, filter or interlace method",
+  },
+  gif: {
+    [-1]: "not a GIF",
+    [-2]: "corrupt GIF before its first image",
+    [-3]: "GIF ends before its first image",
+    [-4]: "GIF too large",
+  },
+} as const satisfies Record<string, Record<number, string>>;
+
+/** The decoders' code for "valid but unsupported variant" (a 422 SOURCE_UNSUPPORTED, not UNDECODABLE). */
+const UNSUPPORTED: Partial<Record<keyof typeof DECODER_ERRORS, number>> = { jpeg: -2, png: -5 };
+
+const PIPE_ERR_MISMATCH = -100;
+
+function failure(source: RowSource, code: number): ThumbnailError {
+  if (code === PIPE_ERR_MISMATCH) {
+    return new ThumbnailError("SOURCE_UNDECODABLE", {
+      internal: `${source.kind}: the image data does not match the size its header declares`,
+    });
+  }
+  if (source.kind === "frame" || code <= -100) {
+    // Arguments the planner computed, or an encoder refusing a size the limits let through: a bug.
+    return new ThumbnailError("INTERNAL", { internal: `image core pipeline failed with ${code} (${source.kind} source)` });
+  }
+  const messages: Record<number, string> = DECODER_ERRORS[source.kind];
+  return new ThumbnailError(code === UNSUPPORTED[source.kind] ? "SOURCE_UNSUPPORTED" : "SOURCE_UNDECODABLE", {
+    internal: `${source.kind} decoder: ${messages[code] ?? `error ${code}`}`,
+  });
+}
+
+function run(core: ImageCore, id: number, source: RowSource): number {
+  const x = core.exports;
+  switch (source.kind) {
+    case "jpeg":
+      return x.pipeRunJpeg(id, source.input, source.length, source.denom);
+    case "png":
+      return x.pipeRunPng(id, source.input, source.length);
+    case "gif":
+      return x.pipeRunGif(id, source.input, source.length);
+    case "frame":
+      return x.pipeRunFrame(id, source.frame.ptr, source.frame.width, source.frame.height);
+  }
+}
+
+export function runRows(core: ImageCore, source: RowSource, stages: readonly RowStage[], sink: RowSink): RowResult {
+  const x = core.exports;
+  const id = x.pipeNew();
+  try {
+    for (const stage of stages) {
+      switch (stage.kind) {
+        case "resize": {
+          const { from, to, window: w } = stage;
+          x.pipeResize(id, from.width, from.height, to.width, to.height, w.x, w.y, w.width, w.height, stage.premultiply ? 1 : 0);
+          break;
+        }
+        case "crop":
+          x.pipeCrop(id, stage.window.x, stage.window.y, stage.window.width, stage.window.height);
+          break;
+        case "flatten":
+          x.pipeFlatten(id, stage.color.r, stage.color.g, stage.color.b);
+          break;
+      }
+    }
+    if (sink.kind === "frame") x.pipeToFrame(id, sink.orientation);
+    else x.pipeToJpeg(id, sink.quality);
+    const code = run(core, id, source);
+    if (code !== 0) throw failure(source, code);
+    if (sink.kind === "jpeg") {
+      const length = x.pipeOutputLength(id);
+      return { kind: "bytes", bytes: core.takeBytes(x.pipeOutput(id), length) };
+    }
+    const width = x.pipeWidth(id);
+    const height = x.pipeHeight(id);
+    const alpha = x.pipeAlpha(id) !== 0;
+    return { kind: "frame", frame: core.frame(x.pipeOutput(id), width, height), alpha };
+  } finally {
+    x.pipeFree(id);
+  }
+}
