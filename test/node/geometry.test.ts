@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DECODE_BUDGET_BYTES, DECODE_BYTES_PER_PIXEL, ENCODE_BYTES_PER_PIXEL, decodeCost } from "../../src/pipeline/budget";
+import { estimateCost, peakBytes } from "../../src/pipeline/budget";
+import type { ImageInfo } from "../../src/pipeline/probe";
 import { jpegScale, planGeometry } from "../../src/pipeline/geometry";
-import { parseSize } from "../../src/url";
+import { parseSize, parseThumbnailPath } from "../../src/url";
 
 const plan = (w: number, h: number, size: string, method: "crop" | "scale" | "smart", upscale = false) =>
   planGeometry(w, h, parseSize(size, 4096), method, upscale);
@@ -37,40 +38,56 @@ describe("jpegScale picks the largest DCT reduction leaving 2.5× the target", (
   });
 });
 
-describe("decodeCost: what a decode holds, checked against the budget before decoding", () => {
-  const jpeg = (width: number, height: number, progressive = false) => ({ format: "jpeg" as const, width, height, orientation: 1, progressive });
-  it("a 24 MP JPEG for a 300 px thumbnail decodes at 1/4 (1/8 would leave under 2.5x), well within budget", () => {
-    const cost = decodeCost(jpeg(5995, 4000), plan(5995, 4000, "300x300", "crop"));
-    expect(cost).toMatchObject({ denom: 4, width: 1499, height: 1000 });
-    expect(cost.bytes).toBeLessThan(16 * 2 ** 20);
+describe("estimateCost: what a thumbnail holds, from the header and the plan", () => {
+  const MB = 2 ** 20;
+  const BUDGET = 64 * MB;
+  const jpeg = (width: number, height: number, buffered = false): ImageInfo => ({
+    format: "jpeg",
+    width,
+    height,
+    orientation: 1,
+    progressive: buffered,
+    jpeg: { buffered, blocks: Math.ceil(width / 16) * Math.ceil(height / 16) * 6, mcuRows: 16 },
   });
-  it("a 50 MP JPEG for a 300 px thumbnail is within budget", () => {
-    expect(decodeCost(jpeg(8660, 5774, true), plan(8660, 5774, "300x300", "crop")).bytes).toBeLessThan(DECODE_BUDGET_BYTES);
+  const cost = (info: ImageInfo, size: string, method: "crop" | "scale" | "smart", ext = "jpg", bytes = 1e6) =>
+    estimateCost(info, plan(info.width, info.height, size, method), parseThumbnailPath(`x/${size}/${method}/${"0".repeat(32)}.${ext}`, 4096), bytes, BUDGET);
+
+  it("a 24 MP JPEG for a 300 px thumbnail decodes at 1/4 in a few MB: rows stream, nothing source-sized is held", () => {
+    const c = cost(jpeg(5995, 4000), "300x300", "crop");
+    expect(c).toMatchObject({ denom: 4, rows: { width: 1499, height: 1000 }, otherBytes: 0 });
+    expect(c.coreBytes).toBeLessThan(8 * MB);
   });
-  it("a 24 MP JPEG at 1200 px: 1/1 is over budget, 1/2 still covers the target", () => {
-    const cost = decodeCost(jpeg(5995, 4000), plan(5995, 4000, "1200x", "scale"));
-    expect(cost).toMatchObject({ denom: 2, width: 2998, height: 2000 });
-    expect(cost.bytes).toBeLessThan(DECODE_BUDGET_BYTES);
+  it("a baseline JPEG's cost does not depend on its height, a progressive one's does (coefficients)", () => {
+    const tall = cost(jpeg(2000, 20000), "2000x", "scale").coreBytes - cost(jpeg(2000, 2000), "2000x", "scale").coreBytes;
+    // The output grows with the height (the JPEG encoder's share), the decode does not.
+    expect(cost(jpeg(2000, 20000, true), "2000x", "scale").coreBytes - cost(jpeg(2000, 2000, true), "2000x", "scale").coreBytes).toBeGreaterThan(tall + 18000 * 2000 * 2);
   });
-  it("a 24 MP JPEG at 2400 px: even 1/2 is over budget (measured 112 MB)", () => {
-    expect(decodeCost(jpeg(5995, 4000), plan(5995, 4000, "2400x", "scale")).bytes).toBeGreaterThan(DECODE_BUDGET_BYTES);
+  it("a progressive 50 MP JPEG at 2048 px stays within one request's memory", () => {
+    expect(peakBytes(cost(jpeg(8660, 5774, true), "2048x", "scale"))).toBeLessThan(BUDGET);
   });
-  it("a 24 MP JPEG at 4000 px must be decoded whole: over budget", () => {
-    const cost = decodeCost(jpeg(5995, 4000), plan(5995, 4000, "4000x", "scale"));
-    expect(cost.denom).toBe(1);
-    expect(cost.bytes).toBeGreaterThan(DECODE_BUDGET_BYTES);
+  it("reduces a JPEG further rather than refuse, as long as the target is still covered", () => {
+    const c = cost(jpeg(8000, 8000, true), "1000x", "scale");
+    expect(c.denom).toBeGreaterThan(2);
+    expect(c.rows.width).toBeGreaterThanOrEqual(1000);
   });
   it("orientation 5–8 compares the transposed target", () => {
     const info = { ...jpeg(4000, 6000), orientation: 6 };
-    expect(decodeCost(info, plan(6000, 4000, "600x400", "crop")).denom).toBe(4);
+    expect(estimateCost(info, plan(6000, 4000, "600x400", "crop"), parseThumbnailPath(`x/600x400/crop/${"0".repeat(32)}.jpg`, 4096), 1e6, BUDGET).denom).toBe(4);
   });
-  it("PNG and GIF decode whole in the core; WebP and AVIF whole through jSquash (dearer)", () => {
-    const info = (format: "png" | "webp") => ({ format, width: 2500, height: 2400, orientation: 1 });
-    const encode = 10 * 10 * ENCODE_BYTES_PER_PIXEL;
-    expect(decodeCost(info("png"), plan(2500, 2400, "10x10", "crop"))).toMatchObject({
-      denom: 1,
-      bytes: 2500 * 2400 * DECODE_BYTES_PER_PIXEL.core + encode,
-    });
-    expect(decodeCost(info("webp"), plan(2500, 2400, "10x10", "crop")).bytes).toBe(2500 * 2400 * DECODE_BYTES_PER_PIXEL.whole + encode);
+  it("a sequential PNG streams; an Adam7 PNG holds its frame", () => {
+    const png = (interlaced: boolean): ImageInfo => ({ format: "png", width: 4000, height: 3000, orientation: 1, interlaced });
+    expect(cost(png(false), "300x300", "crop").coreBytes).toBeLessThan(6 * MB);
+    expect(cost(png(true), "300x300", "crop").coreBytes).toBeGreaterThan(4000 * 3000 * 4);
+  });
+  it("a GIF holds one byte per pixel of its first frame", () => {
+    const gif: ImageInfo = { format: "gif", width: 4000, height: 3000, orientation: 1 };
+    const c = cost(gif, "300x300", "crop");
+    expect(c.coreBytes).toBeGreaterThan(4000 * 3000);
+    expect(c.coreBytes).toBeLessThan(4000 * 3000 * 2);
+  });
+  it("jSquash's encoders are counted outside the core, and dear: a 1600² AVIF is over 64 MB", () => {
+    const c = cost(jpeg(5995, 4000), "1600x1600", "smart", "avif");
+    expect(c.otherBytes).toBeGreaterThan(1600 * 1600 * 30);
+    expect(peakBytes(c)).toBeGreaterThan(BUDGET);
   });
 });

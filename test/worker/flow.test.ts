@@ -49,7 +49,7 @@ describe("serving paths, headers and conditional requests", () => {
     const first = await get(path);
     expect(first.status).toBe(200);
     expect(first.headers.get("X-Thumbnail")).toBe("generated");
-    expect(first.headers.get("Server-Timing")).toMatch(/decode;dur=[\d.]+, resize;dur=/);
+    expect(first.headers.get("Server-Timing")).toMatch(/decode;dur=[\d.]+, orient;dur=[\d.]+, crop;dur=[\d.]+, resize;dur=[\d.]+, flatten;dur=[\d.]+, encode;dur=[\d.]+/);
     expect(first.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     expect(first.headers.get("Content-Type")).toBe("image/jpeg");
     const etag = first.headers.get("ETag");
@@ -168,13 +168,22 @@ describe("bad input: a clear 4xx, a log line, nothing stored", () => {
     expect(await storedKeys("big.jpg/")).toEqual([]);
   });
 
-  it("a PNG too large to decode whole inside the memory budget → 413, even under MAX_SOURCE_PIXELS", async () => {
+  it("a PNG of any size streams into a small thumbnail (rows, not frames)", async () => {
     await seed("big.png", big);
     const response = await get(await signedPath("big.png", "100x100", "crop", ".jpg"));
+    expect(response.status).toBe(200);
+    const image = await decodeImage(await response.arrayBuffer());
+    expect([image.width, image.height]).toEqual([100, 100]);
+  });
+
+  it("a thumbnail that would need more than one request's memory → 413 naming the need and the limit", async () => {
+    await seed("big.png", big);
+    // AVIF's encoder (jSquash) holds ~37 bytes per output pixel: 2000×2000 needs ~150 MB.
+    const response = await get(await signedPath("big.png", "2000x2000", "crop", ".avif"));
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("SOURCE_TOO_MANY_PIXELS");
-    expect(body.error.message).toMatch(/3000x3000 png must be decoded at 3000x3000.*expected at most 64 MB/);
+    expect(body.error.message).toMatch(/3000x3000 png at 2000x2000\/crop\.avif needs ~\d+ MB; expected at most 64 MB/);
   });
 
   it("over MAX_SOURCE_PIXELS → 413", async () => {

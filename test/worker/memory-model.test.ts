@@ -27,7 +27,7 @@ const request = (size: string, method: string, ext: string) => parseThumbnailPat
 const cases: Array<[name: string, bytes: ArrayBuffer, size: string, method: string, ext: string]> = [
   ["kitten 4× up", kitten, "2000x2000", "crop", ".jpg"],
   ["6 MP photo, 2× srcset", photo, "1400x", "scale", ".jpg"],
-  ["6 MP photo to WebP", photo, "2400x", "scale", ".webp"],
+  ["6 MP photo to WebP", photo, "1200x", "scale", ".webp"],
   ["6 MP progressive", progressive, "1200x", "scale", ".jpg"],
   ["6 MP progressive, smart", progressive, "300x300", "smart", ".jpg"],
   ["6 MP PNG", png6, "1200x", "scale", ".jpg"],
