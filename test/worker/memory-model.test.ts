@@ -31,7 +31,7 @@ const cases: Array<[name: string, bytes: ArrayBuffer, size: string, method: stri
   ["6 MP progressive", progressive, "1200x", "scale", ".jpg"],
   ["6 MP progressive, smart", progressive, "300x300", "smart", ".jpg"],
   ["6 MP PNG", png6, "1200x", "scale", ".jpg"],
-  ["9 MP PNG to PNG", png9, "1920x", "scale", ".png"],
+  ["9 MP PNG to PNG", png9, "1200x", "scale", ".png"],
   ["GIF, smart", gif, "400x400", "smart", ".jpg"],
   ["EXIF 6, smart", l6, "300x200", "smart", ".jpg"],
   ["EXIF 5, crop to PNG", l5, "200x200", "crop", ".png"],
