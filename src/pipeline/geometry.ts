@@ -36,21 +36,25 @@ export function planGeometry(width: number, height: number, size: Size, method: 
 }
 
 /**
- * How much larger than the resize target a DCT-reduced decode must stay. A DCT reduction acts like
- * a box filter; the Lanczos3 pass after it needs room to undo its aliasing. Measured on the 6 MP
- * benchmark photo against sharp: 2× left gives 31.5 dB, 2.5× gives 34 dB (README, Measured limits).
+ * How much larger than the resize target a DCT-reduced decode must stay, by reduction. A reduced
+ * decode is a low-pass filter; the Lanczos3 pass after it needs room to do the rest. Measured against
+ * a full decode resized with Lanczos3 (`node scripts/bench/scale-check.mjs FILE WIDTH`): at 2× the
+ * 1/2 and 1/4 decodes match sharp's own shrink-on-load (which also leaves 2×: 6 MP → 300 px 36.1 dB
+ * vs sharp's 36.0, 50 MP → 2048 px 52.4 vs 52.3); 1/8 keeps only each block's average and needs 2.5×
+ * (24 MP → 300 px at 1/8 and 2.5× scores 43 dB, so 1/4 is taken there: 50 dB).
  */
-export const JPEG_SCALE_MARGIN = 2.5;
+export const JPEG_SCALE_MARGIN: Readonly<Record<2 | 4 | 8, number>> = { 2: 2, 4: 2, 8: 2.5 };
 
 /**
- * The largest DCT reduction (1/8, 1/4, 1/2) that still leaves JPEG_SCALE_MARGIN times the resize
- * target on both axes, so a 24 MP photo never exists at full size in memory.
+ * The largest DCT reduction (1/8, 1/4, 1/2) that still leaves its margin times the resize target on
+ * both axes, so a 24 MP photo never exists at full size in memory.
  */
 export function jpegScale(width: number, height: number, targetWidth: number, targetHeight: number): number {
-  for (const denom of [8, 4, 2]) {
+  for (const denom of [8, 4, 2] as const) {
     const w = Math.ceil(width / denom);
     const h = Math.ceil(height / denom);
-    if (w >= JPEG_SCALE_MARGIN * targetWidth && h >= JPEG_SCALE_MARGIN * targetHeight) return denom;
+    const margin = JPEG_SCALE_MARGIN[denom];
+    if (w >= margin * targetWidth && h >= margin * targetHeight) return denom;
   }
   return 1;
 }

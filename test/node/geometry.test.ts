@@ -22,13 +22,15 @@ describe("planGeometry", () => {
   });
 });
 
-describe("jpegScale picks the largest DCT reduction leaving 2.5× the target", () => {
+describe("jpegScale picks the largest DCT reduction leaving 2× the target (2.5× at 1/8)", () => {
   it.each([
     [5995, 4000, 300, 200, 8],
     [6000, 4000, 400, 267, 4],
     [4000, 3000, 300, 225, 4],
-    [2725, 2225, 300, 245, 2],
+    [2725, 2225, 300, 245, 4],
     [2725, 2225, 368, 300, 2],
+    [5995, 4000, 1200, 801, 2],
+    [8660, 5774, 2048, 1366, 2],
     [2725, 2225, 1000, 817, 1],
     [500, 342, 100, 68, 2],
     [500, 342, 200, 137, 1],
