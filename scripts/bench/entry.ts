@@ -5,7 +5,7 @@ import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
 import jpegEncWasm from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
 import coreModule from "../../wasm/build/core.wasm";
 import { parseConfig } from "../../src/config";
-import { loadCore } from "../../src/pipeline/core";
+import { instantiateCore } from "../../src/pipeline/core";
 import { generateThumbnail } from "../../src/pipeline/index";
 import { parseThumbnailPath } from "../../src/url";
 
@@ -25,4 +25,4 @@ export const mozjpeg = {
     return encodeJpeg(image as unknown as Parameters<typeof encodeJpeg>[0], { quality });
   },
 };
-export const core = () => loadCore(coreModule);
+export const core = () => instantiateCore(coreModule);

@@ -1,7 +1,7 @@
 /**
  * The project's WebAssembly image core (wasm/). Pixels live in its one linear memory; JS holds
- * `CoreImage` handles (pointer + size) and must free them. Instantiated once per isolate: memory
- * only grows, so reusing one instance keeps the peak at the largest single request.
+ * `CoreImage` handles (pointer + size) and must free them. Instances are pooled (pool.ts): memory
+ * only grows, so one that served a large request is dropped afterwards rather than reused.
  */
 export interface CoreExports {
   readonly memory: WebAssembly.Memory;
@@ -93,25 +93,22 @@ export class CoreAbortError extends Error {
   override readonly name = "CoreAbortError";
 }
 
-let instance: Promise<ImageCore> | undefined;
-
-export function loadCore(module: WebAssembly.Module): Promise<ImageCore> {
-  instance ??= WebAssembly.instantiate(module, {
+/** A new instance each call (instances are pooled by the caller: pool.ts). */
+export async function instantiateCore(module: WebAssembly.Module): Promise<ImageCore> {
+  const instance = await WebAssembly.instantiate(module, {
     env: {
       abort(_message: number, _file: number, line: number, column: number) {
         throw new CoreAbortError(`image core aborted at ${line}:${column}`);
       },
     },
-  }).then((i) => new ImageCore(i.exports as unknown as CoreExports));
-  return instance;
+  });
+  return new ImageCore(instance.exports as unknown as CoreExports);
 }
 
 /**
- * After a trap (a bug, or memory.grow failing) the core's allocator may be mid-update: the next
- * request gets a fresh instance rather than a heap in an unknown state.
+ * After a trap (a bug, or memory.grow failing) the core's allocator may be mid-update: that
+ * instance is dropped, not called again, and the next request gets a fresh one.
  */
-export function discardCoreAfter(error: unknown): boolean {
-  if (!(error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError)) return false;
-  instance = undefined;
-  return true;
+export function coreTrapped(error: unknown): boolean {
+  return error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError;
 }

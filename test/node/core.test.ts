@@ -1,28 +1,33 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CoreAbortError, discardCoreAfter, loadCore } from "../../src/pipeline/core";
+import { CoreAbortError, coreTrapped, instantiateCore } from "../../src/pipeline/core";
+import { InstancePool } from "../../src/pipeline/pool";
 
 const module = new WebAssembly.Module(readFileSync(new URL("../../wasm/build/core.wasm", import.meta.url)));
 
-describe("image core instance", () => {
-  it("is instantiated once per isolate", async () => {
-    expect(await loadCore(module)).toBe(await loadCore(module));
+describe("image core instances", () => {
+  it("each instantiation has its own memory", async () => {
+    const a = await instantiateCore(module);
+    const b = await instantiateCore(module);
+    expect(a.exports.memory).not.toBe(b.exports.memory);
   });
 
-  it("is replaced after a trap or an abort, and kept after other errors", async () => {
-    const first = await loadCore(module);
-    expect(discardCoreAfter(new Error("bad input"))).toBe(false);
-    expect(await loadCore(module)).toBe(first);
-    expect(discardCoreAfter(new WebAssembly.RuntimeError("unreachable"))).toBe(true);
-    const second = await loadCore(module);
-    expect(second).not.toBe(first);
-    expect(discardCoreAfter(new CoreAbortError("aborted"))).toBe(true);
-    expect(await loadCore(module)).not.toBe(second);
+  it("traps and aborts mark an instance unusable; other errors do not", () => {
+    expect(coreTrapped(new Error("bad input"))).toBe(false);
+    expect(coreTrapped(new WebAssembly.RuntimeError("unreachable"))).toBe(true);
+    expect(coreTrapped(new CoreAbortError("aborted"))).toBe(true);
   });
 
-  it("a real trap surfaces as a RuntimeError", async () => {
-    const core = await loadCore(module);
-    // Reading far past the end of linear memory traps.
-    expect(() => core.exports.hasAlpha(0x7fff0000, 1 << 20)).toThrow(WebAssembly.RuntimeError);
+  it("a real trap surfaces as a RuntimeError, and the pool then drops that instance", async () => {
+    const pool = new InstancePool({ create: () => instantiateCore(module), memoryBytes: (core) => core.memoryBytes });
+    let trapped: unknown;
+    const run = pool.use((core) => {
+      trapped = core;
+      // Reading far past the end of linear memory traps.
+      core.exports.hasAlpha(0x7fff0000, 1 << 20);
+    }, coreTrapped);
+    await expect(run).rejects.toBeInstanceOf(WebAssembly.RuntimeError);
+    expect(pool.idleCount).toBe(0);
+    expect(await pool.acquire()).not.toBe(trapped);
   });
 });
