@@ -6,11 +6,16 @@ import type { NegativeCache, ResponseCache } from "./cache";
 import type { Config } from "./config";
 import { ERRORS, ThumbnailError, type ErrorCode } from "./errors";
 import type { LockService } from "./lock";
-import type { ImageCore } from "./pipeline/core";
-import { generateThumbnail } from "./pipeline/index";
+import type { Hold, MemoryLedger, Reservation } from "./memory";
+import { pipelinePeakBytes } from "./pipeline/budget";
+import { coreTrapped, type ImageCore } from "./pipeline/core";
+import { planGeometry, swapsAxes } from "./pipeline/geometry";
+import { generateThumbnail, inspectSource, type Thumbnail } from "./pipeline/index";
+import type { InstancePool } from "./pipeline/pool";
+import { probe, type ImageInfo } from "./pipeline/probe";
 import { thumbnailResponse } from "./response";
 import { verifySignature } from "./signature";
-import type { SourceStore, ThumbnailStore } from "./storage";
+import type { SourceBody, SourceStore, ThumbnailStore } from "./storage";
 import { encodeSourcePath, parseThumbnailPath, type ThumbnailRequest } from "./url";
 
 export interface Services {
@@ -20,7 +25,9 @@ export interface Services {
   readonly lock: LockService;
   readonly cache: ResponseCache;
   readonly negative: NegativeCache;
-  readonly core: () => Promise<ImageCore>;
+  readonly core: InstancePool<ImageCore>;
+  /** The isolate's memory ledger: every generation reserves its peak here first. */
+  readonly memory: MemoryLedger;
   readonly log: (entry: Record<string, unknown>) => void;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
@@ -67,14 +74,89 @@ async function fromStorage(request: Request, url: string, t: ThumbnailRequest, s
   return response;
 }
 
-async function generate(request: Request, url: string, t: ThumbnailRequest, s: Services): Promise<Response> {
-  const source = await s.sources.get(t.source, s.config.maxSourceBytes);
+/**
+ * How much of a source is read to find its header before its memory is reserved: most headers fit
+ * the first size; JPEGs with large EXIF, ICC or XMP segments may need the second.
+ */
+export const PROBE_BYTES = [64 * 1024, 1024 * 1024] as const;
+
+/** Memory for the pipeline on this source, the source body aside. */
+function pipelineBytes(info: ImageInfo, t: ThumbnailRequest, config: Readonly<Config>): number {
+  const swapped = swapsAxes(info.orientation);
+  const plan = planGeometry(swapped ? info.height : info.width, swapped ? info.width : info.height, t.size, t.method, config.upscale);
+  return pipelinePeakBytes(info, plan, t, config.requestMemoryBytes);
+}
+
+/** Formats whose EXIF orientation may come after the image data, beyond the header read. */
+const LATE_ORIENTATION = new Set(["png", "webp", "avif"]);
+
+/**
+ * Reserves the request's peak (the whole source body plus the pipeline's estimate) from the
+ * object's size and its header, before the body is read; the header bytes are counted meanwhile.
+ * A header not found in the first PROBE_BYTES reserves the request ceiling, and `settle` corrects
+ * either to the exact peak once the whole source is read.
+ */
+async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Reservation> {
+  const { config, memory } = s;
+  const options = { timeoutMs: Math.max(0, deadline - Date.now()), what: `source for ${t.size.text}/${t.method}${t.ext}` };
+  let held: Hold | undefined;
+  try {
+    for (const bytes of PROBE_BYTES) {
+      held?.release();
+      held = memory.hold(Math.min(bytes, source.size));
+      const head = await source.head(bytes);
+      const complete = head.byteLength === source.size;
+      // A header that runs past what was read probes as corrupt: read on.
+      if (!complete && probe(head).kind === "corrupt") continue;
+      const info = inspectSource(head, config);
+      const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
+      let peak = source.size + pipelineBytes(info, t, config);
+      if (!complete && LATE_ORIENTATION.has(info.format)) {
+        // The orientation may be unknown yet: room for the other one too, within the ceiling.
+        const other = source.size + pipelineBytes({ ...info, orientation: swapsAxes(info.orientation) ? 1 : 6 }, t, config);
+        peak = Math.max(peak, Math.min(other, config.requestMemoryBytes));
+      }
+      return await memory.reserve(peak, { ...options, what });
+    }
+    return await memory.reserve(Math.max(source.size, config.requestMemoryBytes), options);
+  } finally {
+    held?.release();
+  }
+}
+
+/** Now that the whole source is here: the exact peak (less than reserved unless the header was incomplete). */
+async function settle(reservation: Reservation, bytes: Uint8Array, t: ThumbnailRequest, s: Services, deadline: number): Promise<void> {
+  const info = inspectSource(bytes, s.config);
+  const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
+  await reservation.resize(bytes.byteLength + pipelineBytes(info, t, s.config), { timeoutMs: Math.max(0, deadline - Date.now()), what });
+}
+
+/** Reads and converts the source within its reservation; waiting for memory ends at `deadline`. */
+async function render(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Thumbnail> {
+  let reservation: Reservation;
+  try {
+    reservation = await admit(source, t, s, deadline);
+  } catch (error) {
+    // The request's own error is the answer; the unread body only needs letting go.
+    await source.cancel().catch(() => undefined);
+    throw error;
+  }
+  try {
+    const bytes = await source.read();
+    await settle(reservation, bytes, t, s, deadline);
+    return await s.core.use((core) => generateThumbnail(t, s.config, core, bytes), coreTrapped);
+  } finally {
+    reservation.release();
+  }
+}
+
+async function generate(request: Request, url: string, t: ThumbnailRequest, s: Services, deadline: number): Promise<Response> {
+  const source = await s.sources.open(t.source, s.config.maxSourceBytes);
   if (!source) {
     s.negative.add(t.source);
     throw new ThumbnailError("SOURCE_NOT_FOUND");
   }
-  const core = await s.core();
-  const thumbnail = await generateThumbnail(t, s.config, core, source.bytes);
+  const thumbnail = await render(source, t, s, deadline);
   const meta = { contentType: thumbnail.contentType, cacheControl: s.config.cacheControl, sourceEtag: source.etag };
   const etag = await s.thumbs.put(t.key, thumbnail.bytes, meta);
   s.log({ level: "info", event: "generated", key: t.key, bytes: thumbnail.bytes.byteLength, timings: Object.fromEntries(thumbnail.timings) });
@@ -118,7 +200,7 @@ export async function serveThumbnail(request: Request, path: string, s: Services
     }
     try {
       // The previous holder may have stored it between our read and our lease.
-      const response = (await fromStorage(request, url, t, s)) ?? (await generate(request, url, t, s));
+      const response = (await fromStorage(request, url, t, s)) ?? (await generate(request, url, t, s, deadline));
       await s.lock.release(t.key, result.token, { ok: true });
       return response;
     } catch (error) {

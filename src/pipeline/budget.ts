@@ -1,3 +1,4 @@
+import type { ThumbnailRequest } from "../url";
 import { jpegScale, storedTarget, type Plan } from "./geometry";
 import type { ImageInfo } from "./probe";
 
@@ -12,7 +13,7 @@ export const DECODE_BYTES_PER_PIXEL = { jpeg: 8, jpegProgressive: 12, core: 8, w
 /** Memory per resized pixel: the resampled image in the core and the encoder's copy and buffers. */
 export const ENCODE_BYTES_PER_PIXEL = 16;
 
-/** What one thumbnail may hold, so that a 128 MB isolate keeps room for its codecs and a second request. */
+/** The default of REQUEST_MEMORY_MB: what one thumbnail may hold. */
 export const DECODE_BUDGET_BYTES = 64 * 1024 * 1024;
 
 export interface DecodeCost {
@@ -28,7 +29,7 @@ export interface DecodeCost {
  * that would not fit the budget, a further reduction that still leaves at least the target size is
  * taken (slightly softer, but a thumbnail rather than a 413).
  */
-export function decodeCost(info: ImageInfo, plan: Plan): DecodeCost {
+export function decodeCost(info: ImageInfo, plan: Plan, budgetBytes: number = DECODE_BUDGET_BYTES): DecodeCost {
   const encodeBytes = plan.resizeWidth * plan.resizeHeight * ENCODE_BYTES_PER_PIXEL;
   if (info.format !== "jpeg") {
     const perPixel = info.format === "gif" || info.format === "png" ? DECODE_BYTES_PER_PIXEL.core : DECODE_BYTES_PER_PIXEL.whole;
@@ -43,10 +44,20 @@ export function decodeCost(info: ImageInfo, plan: Plan): DecodeCost {
     return { denom, width, height, bytes: width * height * perPixel + encodeBytes };
   };
   let cost = at(jpegScale(info.width, info.height, targetWidth, targetHeight));
-  while (cost.bytes > DECODE_BUDGET_BYTES && cost.denom < 8) {
+  while (cost.bytes > budgetBytes && cost.denom < 8) {
     const next = at(cost.denom * 2);
     if (next.width < targetWidth || next.height < targetHeight) break;
     cost = next;
   }
   return cost;
+}
+
+/**
+ * The most memory the pipeline will hold for this request at any moment, the source body aside:
+ * every WebAssembly memory it touches (instances in use are counted nowhere else by the memory
+ * ledger) and every buffer. Reserved before any pixel is read (thumbnails.ts). `budgetBytes` is
+ * REQUEST_MEMORY_MB, which decides how far a large JPEG is reduced.
+ */
+export function pipelinePeakBytes(info: ImageInfo, plan: Plan, _request: ThumbnailRequest, budgetBytes: number = DECODE_BUDGET_BYTES): number {
+  return decodeCost(info, plan, budgetBytes).bytes;
 }

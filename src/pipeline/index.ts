@@ -2,12 +2,12 @@ import type { Config } from "../config";
 import { ThumbnailError } from "../errors";
 import type { OutputFormat, ThumbnailRequest } from "../url";
 import type { PipelineContext, Step } from "./context";
-import { discardCoreAfter, type ImageCore } from "./core";
+import { coreTrapped, type ImageCore } from "./core";
 import { crop } from "./crop";
 import { decode } from "./decode";
 import { encode } from "./encode";
 import { flatten } from "./flatten";
-import { DECODE_BUDGET_BYTES, decodeCost } from "./budget";
+import { decodeCost } from "./budget";
 import { planGeometry, swapsAxes } from "./geometry";
 import { orient } from "./orient";
 import { probe, type ImageInfo } from "./probe";
@@ -65,12 +65,12 @@ export async function generateThumbnail(
     request.method,
     config.upscale,
   );
-  const cost = decodeCost(info, plan);
-  if (cost.bytes > DECODE_BUDGET_BYTES) {
-    throw new ThumbnailError("SOURCE_TOO_MANY_PIXELS", {
+  const cost = decodeCost(info, plan, config.requestMemoryBytes);
+  if (cost.bytes > config.requestMemoryBytes) {
+    throw new ThumbnailError("OVER_MEMORY_LIMIT", {
       detail:
         `source: ${info.width}x${info.height} ${info.format} must be decoded at ${cost.width}x${cost.height} for this size, ` +
-        `needing ~${Math.ceil(cost.bytes / 2 ** 20)} MB; expected at most ${DECODE_BUDGET_BYTES / 2 ** 20} MB`,
+        `needing ~${Math.ceil(cost.bytes / 2 ** 20)} MB; expected at most ${config.requestMemoryBytes / 2 ** 20} MB (REQUEST_MEMORY_MB)`,
     });
   }
   const ctx: PipelineContext = { request, config, core, source, info, plan, decodeScale: cost.denom, image: null, alpha: false, output: null };
@@ -83,7 +83,7 @@ export async function generateThumbnail(
     }
   } catch (error) {
     // A trapped core is dropped, not called again (freeing into it could trap once more).
-    if (discardCoreAfter(error)) ctx.image = null;
+    if (coreTrapped(error)) ctx.image = null;
     throw error;
   } finally {
     ctx.image?.free();

@@ -168,13 +168,19 @@ describe("bad input: a clear 4xx, a log line, nothing stored", () => {
     expect(await storedKeys("big.jpg/")).toEqual([]);
   });
 
-  it("a PNG too large to decode whole inside the memory budget → 413, even under MAX_SOURCE_PIXELS", async () => {
+  it("a PNG too large to decode whole inside REQUEST_MEMORY_MB → 413, even under MAX_SOURCE_PIXELS; a larger setting serves it", async () => {
     await seed("big.png", big);
-    const response = await get(await signedPath("big.png", "100x100", "crop", ".jpg"));
+    const path = await signedPath("big.png", "100x100", "crop", ".jpg");
+    const response = await get(path);
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe("SOURCE_TOO_MANY_PIXELS");
-    expect(body.error.message).toMatch(/3000x3000 png must be decoded at 3000x3000.*expected at most 64 MB/);
+    expect(body.error.code).toBe("OVER_MEMORY_LIMIT");
+    expect(body.error.message).toMatch(/^source: 3000x3000 png for 100x100\/crop\.jpg: needs ~\d+ MB of memory; expected at most 64 MB \(REQUEST_MEMORY_MB\)$/);
+    expect(await storedKeys("big.png/")).toEqual([]);
+    const allowed = await withSettings({ ISOLATE_MEMORY_MB: "128", REQUEST_MEMORY_MB: "128" }, path);
+    expect(allowed.status).toBe(200);
+    const image = await decodeImage(await allowed.arrayBuffer());
+    expect([image.width, image.height]).toEqual([100, 100]);
   });
 
   it("over MAX_SOURCE_PIXELS → 413", async () => {
