@@ -26,3 +26,4 @@ export const mozjpeg = {
   },
 };
 export const core = () => instantiateCore(coreModule);
+export { codecPools, encoders } from "../../src/pipeline/codecs";
