@@ -6,9 +6,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import photo from "../fixtures/2569067123_aca715a2ee_o.jpg?bytes";
+import kitten from "../fixtures/kitten.jpg?bytes";
 import { parseConfig } from "../../src/config";
 import { isolateLedger } from "../../src/isolate";
-import { decodeImage, seed, signedPath, withSettings } from "./helpers";
+import { decodeImage, getThumb, seed, signedPath, withSettings } from "./helpers";
 
 // A 300 px crop of this 6 MP JPEG reserves ~14 MB (source, decode at 1/2, output): two do not fit in 24.
 const SETTINGS = { ISOLATE_MEMORY_MB: "24", REQUEST_MEMORY_MB: "24" };
@@ -90,5 +91,37 @@ describe("memory admission", () => {
     const image = await decodeImage(await retry.arrayBuffer());
     expect([image.width, image.height]).toEqual([200, 200]);
     expect(ledger().snapshot()).toMatchObject({ reserved: 0, buffers: 0, waiting: 0 });
+  });
+
+  it.each([
+    ["past the first 64 KiB (found in the second probe: source + estimate reserved)", 2, false],
+    ["past 1 MiB (not found: the request ceiling reserved until the body is read)", 20, true],
+  ])("a JPEG whose header runs %s still gets its thumbnail", async (_, segments, ceiling) => {
+    // kitten.jpg with `segments` APP15 segments of 65533 bytes inserted after SOI.
+    const body = new Uint8Array(kitten);
+    const app = new Uint8Array(65535);
+    app.set([0xff, 0xef, 0xff, 0xfd]);
+    const parts = [body.subarray(0, 2), ...Array.from({ length: segments }, () => app), body.subarray(2)];
+    const padded = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    parts.reduce((offset, p) => (padded.set(p, offset), offset + p.byteLength), 0);
+    const key = `long-header-${segments}.jpg`;
+    await seed(key, padded);
+    const l = isolateLedger(parseConfig(env));
+    const requested: number[] = [];
+    const reserve = l.reserve;
+    l.reserve = (bytes, options) => (requested.push(bytes), reserve.call(l, bytes, options));
+    let response;
+    try {
+      response = await getThumb(key, "120x", "scale", ".jpg");
+    } finally {
+      l.reserve = reserve;
+    }
+    expect(response.status).toBe(200);
+    const image = await decodeImage(await response.arrayBuffer());
+    expect([image.width, image.height]).toEqual([120, 82]);
+    expect(requested).toHaveLength(1);
+    expect(requested[0] === 64 * MB).toBe(ceiling);
+    expect(requested[0]).toBeGreaterThan(padded.byteLength);
+    expect(l.snapshot()).toMatchObject({ reserved: 0, buffers: 0, waiting: 0 });
   });
 });
