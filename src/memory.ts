@@ -113,6 +113,7 @@ export class MemoryLedger {
         return held;
       },
       resize: async (next, resizeOptions) => {
+        checkBytes(next);
         if (released) throw new Error("memory ledger: resize after release");
         if (next <= held) {
           this.#reserved -= held - next;
@@ -120,8 +121,11 @@ export class MemoryLedger {
           this.#pump();
           return;
         }
-        await this.#admit(next - held, next, resizeOptions, () => {
-          held = next;
+        const growth = next - held;
+        await this.#admit(growth, next, resizeOptions, () => {
+          // Released while waiting to grow: the growth goes straight back.
+          if (released) this.#reserved -= growth;
+          else held += growth;
         });
       },
       release: () => {

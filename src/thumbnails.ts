@@ -80,6 +80,8 @@ async function fromStorage(request: Request, url: string, t: ThumbnailRequest, s
  */
 export const PROBE_BYTES = [64 * 1024, 1024 * 1024] as const;
 
+const remaining = (deadline: number) => Math.max(0, deadline - Date.now());
+
 /** Memory for the pipeline on this source, the source body aside. */
 function pipelineBytes(info: ImageInfo, t: ThumbnailRequest, config: Readonly<Config>): number {
   const swapped = swapsAxes(info.orientation);
@@ -98,7 +100,6 @@ const LATE_ORIENTATION = new Set(["png", "webp", "avif"]);
  */
 async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Reservation> {
   const { config, memory } = s;
-  const options = { timeoutMs: Math.max(0, deadline - Date.now()), what: `source for ${t.size.text}/${t.method}${t.ext}` };
   let held: Hold | undefined;
   try {
     for (const bytes of PROBE_BYTES) {
@@ -116,9 +117,10 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
         const other = source.size + pipelineBytes({ ...info, orientation: swapsAxes(info.orientation) ? 1 : 6 }, t, config);
         peak = Math.max(peak, Math.min(other, config.requestMemoryBytes));
       }
-      return await memory.reserve(peak, { ...options, what });
+      return await memory.reserve(peak, { timeoutMs: remaining(deadline), what });
     }
-    return await memory.reserve(Math.max(source.size, config.requestMemoryBytes), options);
+    const what = `source for ${t.size.text}/${t.method}${t.ext}`;
+    return await memory.reserve(Math.max(source.size, config.requestMemoryBytes), { timeoutMs: remaining(deadline), what });
   } finally {
     held?.release();
   }
@@ -128,7 +130,7 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
 async function settle(reservation: Reservation, bytes: Uint8Array, t: ThumbnailRequest, s: Services, deadline: number): Promise<void> {
   const info = inspectSource(bytes, s.config);
   const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
-  await reservation.resize(bytes.byteLength + pipelineBytes(info, t, s.config), { timeoutMs: Math.max(0, deadline - Date.now()), what });
+  await reservation.resize(bytes.byteLength + pipelineBytes(info, t, s.config), { timeoutMs: remaining(deadline), what });
 }
 
 /** Reads and converts the source within its reservation; waiting for memory ends at `deadline`. */

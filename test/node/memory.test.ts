@@ -132,6 +132,19 @@ describe("MemoryLedger admission", () => {
     expect(ledger.inUse).toBe(0);
   });
 
+  it("a reservation released while it waits to grow gives the growth back when it is admitted", async () => {
+    const ledger = new MemoryLedger(100 * MB, 64 * MB);
+    const a = await ledger.reserve(20 * MB, wait);
+    const blocker = await ledger.reserve(60 * MB, wait);
+    const growing = a.resize(50 * MB, wait);
+    await settled();
+    a.release();
+    expect(ledger.inUse).toBe(60 * MB);
+    blocker.release();
+    await growing;
+    expect([a.bytes, ledger.inUse]).toEqual([0, 0]);
+  });
+
   it("held buffers count without waiting, and their release wakes waiters", async () => {
     const ledger = new MemoryLedger(100 * MB, 64 * MB);
     const hold = ledger.hold(50 * MB);
