@@ -24,6 +24,10 @@ export interface Config {
   readonly quality: { readonly jpeg: number; readonly webp: number; readonly avif: number };
   readonly maxSourceBytes: number;
   readonly maxSourcePixels: number;
+  /** Bytes: WebAssembly memory plus live buffers the isolate's requests may hold together. */
+  readonly isolateMemoryBytes: number;
+  /** Bytes: what one request may reserve (≤ isolateMemoryBytes). */
+  readonly requestMemoryBytes: number;
 }
 
 /**
@@ -32,6 +36,8 @@ export interface Config {
  * refused by the decode budget (pipeline/budget.ts), whatever this setting says.
  */
 export const DEFAULT_MAX_SOURCE_PIXELS = 50_000_000;
+
+const MB = 1024 * 1024;
 
 export const DEFAULTS = {
   BASE_PATH: "/",
@@ -48,6 +54,9 @@ export const DEFAULTS = {
   AVIF_QUALITY: "60",
   MAX_SOURCE_BYTES: String(25 * 1024 * 1024),
   MAX_SOURCE_PIXELS: String(DEFAULT_MAX_SOURCE_PIXELS),
+  // A Workers isolate has 128 MB; the rest is for JS objects, the runtime and the compiled modules.
+  ISOLATE_MEMORY_MB: "96",
+  REQUEST_MEMORY_MB: "64",
 } as const;
 
 export type Setting = keyof typeof DEFAULTS | "THUMBS_SECRET" | "LEGACY_SECRET_KEY";
@@ -125,7 +134,14 @@ export function parseConfig(env: RawEnv): Readonly<Config> {
     },
     maxSourceBytes: read.integer("MAX_SOURCE_BYTES", 1, 100 * 1024 * 1024),
     maxSourcePixels: read.integer("MAX_SOURCE_PIXELS", 1, 100_000_000),
+    isolateMemoryBytes: read.integer("ISOLATE_MEMORY_MB", 1, 4096) * MB,
+    requestMemoryBytes: read.integer("REQUEST_MEMORY_MB", 1, 4096) * MB,
   };
+  if (config.requestMemoryBytes > config.isolateMemoryBytes) {
+    read.errors.push(
+      `REQUEST_MEMORY_MB: expected at most ISOLATE_MEMORY_MB (${config.isolateMemoryBytes / MB}), got ${config.requestMemoryBytes / MB}`,
+    );
+  }
   if (read.errors.length > 0) {
     throw new ThumbnailError("CONFIG_INVALID", { internal: `invalid settings: ${read.errors.join("; ")}` });
   }

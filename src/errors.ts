@@ -15,10 +15,12 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, message: "Only GET and HEAD are allowed." },
   SOURCE_TOO_LARGE: { status: 413, message: "The source image file is too large." },
   SOURCE_TOO_MANY_PIXELS: { status: 413, message: "The source image has too many pixels." },
+  OVER_MEMORY_LIMIT: { status: 413, message: "This thumbnail needs more memory than one request may use." },
   SOURCE_EMPTY: { status: 422, message: "The source image is empty." },
   SOURCE_UNSUPPORTED: { status: 422, message: "The source is not an image in a supported format." },
   SOURCE_UNDECODABLE: { status: 422, message: "The source image could not be decoded." },
   LOCK_TIMEOUT: { status: 503, message: "The thumbnail is being generated; retry shortly." },
+  BUSY: { status: 503, message: "The service is busy with other thumbnails; retry shortly." },
   CONFIG_INVALID: { status: 500, message: "The service is misconfigured." },
   INTERNAL: { status: 500, message: "Internal error." },
 } as const satisfies Record<string, { status: number; message: string }>;

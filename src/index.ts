@@ -1,12 +1,11 @@
 import { Hono } from "hono";
-import coreModule from "../wasm/build/core.wasm";
 import { version } from "../package.json";
 import { NegativeCache, WorkersResponseCache } from "./cache";
 import { getConfig, type Config } from "./config";
 import type { Env } from "./env";
 import { ThumbnailError, toThumbnailError } from "./errors";
 import { DurableObjectLockService } from "./lock-do";
-import { instantiateCore } from "./pipeline/core";
+import { corePool, isolateLedger } from "./isolate";
 import { errorResponse } from "./response";
 import { R2SourceStore, R2ThumbnailStore } from "./storage-r2";
 import { serveThumbnail, type Services } from "./thumbnails";
@@ -33,7 +32,8 @@ function services(env: Env, config: Readonly<Config>, ctx: { waitUntil(promise: 
     lock: new DurableObjectLockService(env.LOCKS),
     cache: new WorkersResponseCache(caches.default),
     negative,
-    core: (maxBytes) => instantiateCore(coreModule, maxBytes),
+    core: corePool,
+    memory: isolateLedger(config),
     log,
     waitUntil: (promise) => ctx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
   };

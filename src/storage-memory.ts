@@ -1,4 +1,4 @@
-import { tooLarge, type SourceObject, type SourceStore, type StoredThumbnail, type ThumbnailMeta, type ThumbnailStore } from "./storage";
+import { StreamedSourceBody, tooLarge, type SourceBody, type SourceStore, type StoredThumbnail, type ThumbnailMeta, type ThumbnailStore } from "./storage";
 
 async function strongEtag(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
@@ -9,11 +9,22 @@ async function strongEtag(bytes: Uint8Array): Promise<string> {
 export class MemorySourceStore implements SourceStore {
   readonly objects = new Map<string, Uint8Array>();
 
-  async get(key: string, maxBytes: number): Promise<SourceObject | null> {
+  /** The body comes in chunks of `chunkBytes`, as a network stream would. */
+  constructor(private readonly chunkBytes = 64 * 1024) {}
+
+  async open(key: string, maxBytes: number): Promise<SourceBody | null> {
     const bytes = this.objects.get(key);
     if (!bytes) return null;
     if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
-    return { bytes: bytes.slice(), etag: await strongEtag(bytes) };
+    let offset = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (offset >= bytes.byteLength) return controller.close();
+        controller.enqueue(bytes.slice(offset, offset + this.chunkBytes));
+        offset += this.chunkBytes;
+      },
+    });
+    return new StreamedSourceBody(stream, bytes.byteLength, await strongEtag(bytes));
   }
 }
 

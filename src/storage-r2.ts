@@ -1,4 +1,4 @@
-import { tooLarge, type SourceObject, type SourceStore, type StoredThumbnail, type ThumbnailMeta, type ThumbnailStore } from "./storage";
+import { StreamedSourceBody, tooLarge, type SourceBody, type SourceStore, type StoredThumbnail, type ThumbnailMeta, type ThumbnailStore } from "./storage";
 
 export class R2SourceStore implements SourceStore {
   constructor(
@@ -6,14 +6,14 @@ export class R2SourceStore implements SourceStore {
     private readonly prefix: string,
   ) {}
 
-  async get(key: string, maxBytes: number): Promise<SourceObject | null> {
+  async open(key: string, maxBytes: number): Promise<SourceBody | null> {
     const object = await this.bucket.get(this.prefix + key);
     if (!object) return null;
     if (object.size > maxBytes) {
       await object.body.cancel();
       throw tooLarge(object.size, maxBytes);
     }
-    return { bytes: new Uint8Array(await object.arrayBuffer()), etag: object.httpEtag };
+    return new StreamedSourceBody(object.body, object.size, object.httpEtag);
   }
 }
 

@@ -6,11 +6,15 @@ import type { NegativeCache, ResponseCache } from "./cache";
 import type { Config } from "./config";
 import { ERRORS, ThumbnailError, type ErrorCode } from "./errors";
 import type { LockService } from "./lock";
-import type { ImageCore } from "./pipeline/core";
-import { generateThumbnail, prepareThumbnail } from "./pipeline/index";
+import type { Hold, MemoryLedger, Reservation } from "./memory";
+import { estimateCost, type Cost } from "./pipeline/budget";
+import { planGeometry, swapsAxes } from "./pipeline/geometry";
+import { generateThumbnail, inspectSource, prepareThumbnail, type PreparedThumbnail, type Thumbnail } from "./pipeline/index";
+import { CorePool } from "./pipeline/pool";
+import { probe, type ImageInfo } from "./pipeline/probe";
 import { thumbnailResponse } from "./response";
 import { verifySignature } from "./signature";
-import type { SourceStore, ThumbnailStore } from "./storage";
+import type { SourceBody, SourceStore, ThumbnailStore } from "./storage";
 import { encodeSourcePath, parseThumbnailPath, type ThumbnailRequest } from "./url";
 
 export interface Services {
@@ -20,8 +24,9 @@ export interface Services {
   readonly lock: LockService;
   readonly cache: ResponseCache;
   readonly negative: NegativeCache;
-  /** A fresh image core whose memory may grow to `maxBytes` at most (dropped after the request). */
-  readonly core: (maxBytes: number) => Promise<ImageCore>;
+  readonly core: CorePool;
+  /** The isolate's memory ledger: every generation reserves its peak here first. */
+  readonly memory: MemoryLedger;
   readonly log: (entry: Record<string, unknown>) => void;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
@@ -68,15 +73,98 @@ async function fromStorage(request: Request, url: string, t: ThumbnailRequest, s
   return response;
 }
 
-async function generate(request: Request, url: string, t: ThumbnailRequest, s: Services): Promise<Response> {
-  const source = await s.sources.get(t.source, s.config.maxSourceBytes);
+/**
+ * How much of a source is read to find its header before its memory is reserved: most headers fit
+ * the first size; JPEGs with large EXIF, ICC or XMP segments may need the second.
+ */
+export const PROBE_BYTES = [64 * 1024, 1024 * 1024] as const;
+
+const remaining = (deadline: number) => Math.max(0, deadline - Date.now());
+
+/** Memory beside the source body: the image core's instance (its size class) and jSquash's codecs. */
+function costBytes(cost: Cost): number {
+  return CorePool.sizeFor(cost.coreBytes) + cost.otherBytes;
+}
+
+/** Memory for the pipeline on this source, the source body aside. */
+function pipelineBytes(info: ImageInfo, t: ThumbnailRequest, config: Readonly<Config>, sourceBytes: number): number {
+  const swapped = swapsAxes(info.orientation);
+  const plan = planGeometry(swapped ? info.height : info.width, swapped ? info.width : info.height, t.size, t.method, config.upscale);
+  return costBytes(estimateCost(info, plan, t, sourceBytes, config.requestMemoryBytes));
+}
+
+/** Formats whose EXIF orientation may come after the image data, beyond the header read. */
+const LATE_ORIENTATION = new Set(["png", "webp", "avif"]);
+
+/**
+ * Reserves the request's peak (the whole source body plus the pipeline's estimate) from the
+ * object's size and its header, before the body is read; the header bytes are counted meanwhile.
+ * A header not found in the first PROBE_BYTES reserves the request ceiling, and `settle` corrects
+ * either to the exact peak once the whole source is read.
+ */
+async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Reservation> {
+  const { config, memory } = s;
+  let held: Hold | undefined;
+  try {
+    for (const bytes of PROBE_BYTES) {
+      held?.release();
+      held = memory.hold(Math.min(bytes, source.size));
+      const head = await source.head(bytes);
+      const complete = head.byteLength === source.size;
+      // A header that runs past what was read probes as corrupt: read on.
+      if (!complete && probe(head).kind === "corrupt") continue;
+      const info = inspectSource(head, config);
+      const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
+      let peak = source.size + pipelineBytes(info, t, config, source.size);
+      if (!complete && LATE_ORIENTATION.has(info.format)) {
+        // The orientation may be unknown yet: room for the other one too, within the ceiling.
+        const other = source.size + pipelineBytes({ ...info, orientation: swapsAxes(info.orientation) ? 1 : 6 }, t, config, source.size);
+        peak = Math.max(peak, Math.min(other, config.requestMemoryBytes));
+      }
+      return await memory.reserve(peak, { timeoutMs: remaining(deadline), what });
+    }
+    const what = `source for ${t.size.text}/${t.method}${t.ext}`;
+    return await memory.reserve(Math.max(source.size, config.requestMemoryBytes), { timeoutMs: remaining(deadline), what });
+  } finally {
+    held?.release();
+  }
+}
+
+/** Now that the whole source is here: the exact peak (less than reserved unless the header was incomplete). */
+async function settle(reservation: Reservation, bytes: Uint8Array, t: ThumbnailRequest, s: Services, deadline: number): Promise<PreparedThumbnail> {
+  const prepared = prepareThumbnail(t, s.config, bytes);
+  const { info } = prepared;
+  const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
+  await reservation.resize(bytes.byteLength + costBytes(prepared.cost), { timeoutMs: remaining(deadline), what });
+  return prepared;
+}
+
+/** Reads and converts the source within its reservation; waiting for memory ends at `deadline`. */
+async function render(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Thumbnail> {
+  let reservation: Reservation;
+  try {
+    reservation = await admit(source, t, s, deadline);
+  } catch (error) {
+    // The request's own error is the answer; the unread body only needs letting go.
+    await source.cancel().catch(() => undefined);
+    throw error;
+  }
+  try {
+    const bytes = await source.read();
+    const prepared = await settle(reservation, bytes, t, s, deadline);
+    return await s.core.use(prepared.cost.coreBytes, (core) => generateThumbnail(t, s.config, core, bytes, undefined, prepared));
+  } finally {
+    reservation.release();
+  }
+}
+
+async function generate(request: Request, url: string, t: ThumbnailRequest, s: Services, deadline: number): Promise<Response> {
+  const source = await s.sources.open(t.source, s.config.maxSourceBytes);
   if (!source) {
     s.negative.add(t.source);
     throw new ThumbnailError("SOURCE_NOT_FOUND");
   }
-  const prepared = prepareThumbnail(t, s.config, source.bytes);
-  const core = await s.core(prepared.cost.coreBytes);
-  const thumbnail = await generateThumbnail(t, s.config, core, source.bytes, undefined, prepared);
+  const thumbnail = await render(source, t, s, deadline);
   const meta = { contentType: thumbnail.contentType, cacheControl: s.config.cacheControl, sourceEtag: source.etag };
   const etag = await s.thumbs.put(t.key, thumbnail.bytes, meta);
   s.log({ level: "info", event: "generated", key: t.key, bytes: thumbnail.bytes.byteLength, timings: Object.fromEntries(thumbnail.timings) });
@@ -120,7 +208,7 @@ export async function serveThumbnail(request: Request, path: string, s: Services
     }
     try {
       // The previous holder may have stored it between our read and our lease.
-      const response = (await fromStorage(request, url, t, s)) ?? (await generate(request, url, t, s));
+      const response = (await fromStorage(request, url, t, s)) ?? (await generate(request, url, t, s, deadline));
       await s.lock.release(t.key, result.token, { ok: true });
       return response;
     } catch (error) {

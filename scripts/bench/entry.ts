@@ -5,9 +5,11 @@ import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
 import jpegEncWasm from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
 import coreModule from "../../wasm/build/core.wasm";
 import { parseConfig } from "../../src/config";
-import { instantiateCore, loadCore } from "../../src/pipeline/core";
+import type { Config } from "../../src/config";
+import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
+import { CorePool } from "../../src/pipeline/pool";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
-import { parseThumbnailPath } from "../../src/url";
+import { parseThumbnailPath, type ThumbnailRequest } from "../../src/url";
 
 export { generateThumbnail, parseConfig, parseThumbnailPath, prepareThumbnail };
 
@@ -25,6 +27,16 @@ export const mozjpeg = {
     return encodeJpeg(image as unknown as Parameters<typeof encodeJpeg>[0], { quality });
   },
 };
-export const core = () => loadCore(coreModule);
-/** A fresh core whose memory may grow to `maxBytes`, as the Worker makes one per request. */
+let shared: Promise<ImageCore> | undefined;
+/** One growable core reused by every call: the pipeline's own cost, without instance churn. */
+export const core = () => (shared ??= instantiateCore(coreModule));
+/** A fresh core with exactly `maxBytes` of memory, as the cost model reserves it. */
 export const reservedCore = (maxBytes: number) => instantiateCore(coreModule, maxBytes);
+export const corePool = new CorePool(coreModule);
+
+/** A thumbnail as the Worker makes it: the model's cost, a core of that size class from the pool. */
+export async function workerThumbnail(request: ThumbnailRequest, config: Readonly<Config>, bytes: Uint8Array) {
+  const prepared = prepareThumbnail(request, config, bytes);
+  return corePool.use(prepared.cost.coreBytes, (c) => generateThumbnail(request, config, c, bytes, undefined, prepared));
+}
+export { codecPools, encoders } from "../../src/pipeline/codecs";

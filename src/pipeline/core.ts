@@ -127,20 +127,12 @@ export async function instantiateCore(module: WebAssembly.Module, maxBytes?: num
   return new ImageCore(instance.exports as unknown as CoreExports, maximum * PAGE);
 }
 
-let shared: Promise<ImageCore> | undefined;
-
-/** One long-lived instance without a reservation, for tests and tools that call the core directly. */
-export function loadCore(module: WebAssembly.Module): Promise<ImageCore> {
-  shared ??= instantiateCore(module);
-  return shared;
-}
-
 /**
- * After a trap (a bug, or memory.grow failing) the core's allocator may be mid-update: the shared
- * instance is dropped rather than reused with a heap in an unknown state.
+ * After a trap (a bug, or memory.grow failing) the core's allocator may be mid-update: that instance
+ * is dropped, not called again (pool.ts), and the next request gets a fresh one.
  */
-export function discardCoreAfter(error: unknown): boolean {
-  if (!(error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError)) return false;
-  shared = undefined;
-  return true;
+export function coreTrapped(error: unknown): boolean {
+  if (error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError) return true;
+  // A trap reported as a ThumbnailError (the memory reservation reached) still leaves the heap suspect.
+  return error instanceof Error && error.cause !== undefined && coreTrapped(error.cause);
 }

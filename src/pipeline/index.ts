@@ -2,7 +2,7 @@ import type { Config } from "../config";
 import { ThumbnailError } from "../errors";
 import type { OutputFormat, ThumbnailRequest } from "../url";
 import type { PipelineContext, Step } from "./context";
-import { CoreAbortError, discardCoreAfter, type ImageCore } from "./core";
+import { coreTrapped, type ImageCore } from "./core";
 import { crop } from "./crop";
 import { decode } from "./decode";
 import { encode } from "./encode";
@@ -52,9 +52,6 @@ export function inspectSource(source: Uint8Array, config: Readonly<Config>): Ima
   return result.info;
 }
 
-/** The most one thumbnail may hold (REQUEST_MEMORY_MB's default). */
-export const REQUEST_MEMORY_BYTES = 64 * 1024 * 1024;
-
 /** What is known before any pixel is decoded: what the header says, the geometry, and what it costs. */
 export interface PreparedThumbnail {
   readonly info: ImageInfo;
@@ -67,7 +64,7 @@ export function prepareThumbnail(
   request: ThumbnailRequest,
   config: Readonly<Config>,
   source: Uint8Array,
-  budget = REQUEST_MEMORY_BYTES,
+  budget = config.requestMemoryBytes,
 ): PreparedThumbnail {
   const info = inspectSource(source, config);
   const swapped = swapsAxes(info.orientation);
@@ -81,10 +78,10 @@ export function prepareThumbnail(
   const cost = estimateCost(info, plan, request, source.byteLength, budget);
   const peak = peakBytes(cost);
   if (peak > budget) {
-    throw new ThumbnailError("SOURCE_TOO_MANY_PIXELS", {
+    throw new ThumbnailError("OVER_MEMORY_LIMIT", {
       detail:
-        `source: ${info.width}x${info.height} ${info.format} at ${request.size.text}/${request.method}${request.ext} ` +
-        `needs ~${Math.ceil(peak / 2 ** 20)} MB; expected at most ${Math.floor(budget / 2 ** 20)} MB`,
+        `source: ${info.width}x${info.height} ${info.format} for ${request.size.text}/${request.method}${request.ext}: ` +
+        `needs ~${Math.ceil(peak / 2 ** 20)} MB of memory; expected at most ${Math.floor(budget / 2 ** 20)} MB (REQUEST_MEMORY_MB)`,
     });
   }
   return { info, plan, cost };
@@ -92,8 +89,7 @@ export function prepareThumbnail(
 
 /** A trap inside the core: its memory reaching the reservation means the data lied about its size. */
 function coreFailure(error: unknown, core: ImageCore): unknown {
-  if (!(error instanceof WebAssembly.RuntimeError || error instanceof CoreAbortError)) return error;
-  if (!core.atLimit(0)) return error;
+  if (!coreTrapped(error) || !core.atLimit(0)) return error;
   return new ThumbnailError("SOURCE_UNDECODABLE", {
     internal: `the image core reached its memory reservation of ${Math.round(core.maxBytes / 2 ** 20)} MB`,
     cause: error,
@@ -137,7 +133,7 @@ export async function generateThumbnail(
     ctx.releaseSource();
   } catch (error) {
     // A trapped core is dropped, not called again (freeing into it could trap once more).
-    if (!discardCoreAfter(error)) ctx.releaseSource();
+    if (!coreTrapped(error)) ctx.releaseSource();
     throw coreFailure(error, core);
   }
   if (!ctx.output) throw new Error("pipeline: encode produced no output");

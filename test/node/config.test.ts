@@ -17,7 +17,28 @@ describe("config", () => {
       background: { r: 255, g: 255, b: 255 },
       quality: { jpeg: 80, webp: 80, avif: 60 },
       maxSourceBytes: 25 * 1024 * 1024,
+      isolateMemoryBytes: 96 * 1024 * 1024,
+      requestMemoryBytes: 64 * 1024 * 1024,
     });
+  });
+
+  it("memory settings are MiB; one request may have all of the isolate's, not more", () => {
+    expect(parseConfig({ THUMBS_SECRET: "k", ISOLATE_MEMORY_MB: "48", REQUEST_MEMORY_MB: "48" })).toMatchObject({
+      isolateMemoryBytes: 48 * 1024 * 1024,
+      requestMemoryBytes: 48 * 1024 * 1024,
+    });
+    const invalid = (env: Record<string, string>) => {
+      try {
+        parseConfig({ THUMBS_SECRET: "k", ...env });
+      } catch (error) {
+        return error instanceof ThumbnailError && error.code === "CONFIG_INVALID" ? error.message : `not CONFIG_INVALID: ${String(error)}`;
+      }
+      return "accepted";
+    };
+    expect(invalid({ REQUEST_MEMORY_MB: "128" })).toContain("REQUEST_MEMORY_MB: expected at most ISOLATE_MEMORY_MB (96), got 128");
+    expect(invalid({ ISOLATE_MEMORY_MB: "32" })).toContain("REQUEST_MEMORY_MB: expected at most ISOLATE_MEMORY_MB (32), got 64");
+    expect(invalid({ ISOLATE_MEMORY_MB: "0" })).toContain("ISOLATE_MEMORY_MB: expected an integer from 1 to 4096, got '0'");
+    expect(invalid({ REQUEST_MEMORY_MB: "1.5" })).toContain("REQUEST_MEMORY_MB: expected an integer from 1 to 4096, got '1.5'");
   });
 
   it("reads and converts every setting", () => {

@@ -1,45 +1,81 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CoreAbortError, discardCoreAfter, instantiateCore, loadCore } from "../../src/pipeline/core";
+import { ThumbnailError } from "../../src/errors";
+import { CoreAbortError, coreTrapped, instantiateCore } from "../../src/pipeline/core";
+import { CorePool } from "../../src/pipeline/pool";
 
 const module = new WebAssembly.Module(readFileSync(new URL("../../wasm/build/core.wasm", import.meta.url)));
+const MB = 2 ** 20;
 
-describe("image core instance", () => {
-  it("is instantiated once per isolate", async () => {
-    expect(await loadCore(module)).toBe(await loadCore(module));
-  });
-
-  it("is replaced after a trap or an abort, and kept after other errors", async () => {
-    const first = await loadCore(module);
-    expect(discardCoreAfter(new Error("bad input"))).toBe(false);
-    expect(await loadCore(module)).toBe(first);
-    expect(discardCoreAfter(new WebAssembly.RuntimeError("unreachable"))).toBe(true);
-    const second = await loadCore(module);
-    expect(second).not.toBe(first);
-    expect(discardCoreAfter(new CoreAbortError("aborted"))).toBe(true);
-    expect(await loadCore(module)).not.toBe(second);
-  });
-
-  it("a reserved instance has its memory up front and cannot grow past it", async () => {
-    const core = await instantiateCore(module, 3 * 2 ** 20);
-    expect(core.memoryBytes).toBe(3 * 2 ** 20);
-    expect(core.maxBytes).toBe(3 * 2 ** 20);
-    const ptr = core.exports.alloc(2 * 2 ** 20);
-    expect(ptr).toBeGreaterThan(0);
-    expect(() => core.exports.alloc(2 * 2 ** 20)).toThrow(WebAssembly.RuntimeError);
-    expect(core.atLimit(2 * 2 ** 20)).toBe(true);
-    expect(core.memoryBytes).toBe(3 * 2 ** 20);
-  });
-
-  it("each reserved instance is its own: one's memory is not another's", async () => {
-    const a = await instantiateCore(module, 2 * 2 ** 20);
-    const b = await instantiateCore(module, 2 * 2 ** 20);
+describe("image core instances", () => {
+  it("each instantiation has its own memory", async () => {
+    const a = await instantiateCore(module);
+    const b = await instantiateCore(module);
     expect(a.exports.memory).not.toBe(b.exports.memory);
   });
 
-  it("a real trap surfaces as a RuntimeError", async () => {
-    const core = await loadCore(module);
-    // Reading far past the end of linear memory traps.
-    expect(() => core.exports.hasAlpha(0x7fff0000, 1 << 20)).toThrow(WebAssembly.RuntimeError);
+  it("traps and aborts mark an instance unusable, also when reported as a ThumbnailError; other errors do not", () => {
+    expect(coreTrapped(new Error("bad input"))).toBe(false);
+    expect(coreTrapped(new ThumbnailError("SOURCE_UNDECODABLE"))).toBe(false);
+    expect(coreTrapped(new WebAssembly.RuntimeError("unreachable"))).toBe(true);
+    expect(coreTrapped(new CoreAbortError("aborted"))).toBe(true);
+    expect(coreTrapped(new ThumbnailError("SOURCE_UNDECODABLE", { cause: new WebAssembly.RuntimeError("unreachable") }))).toBe(true);
+  });
+
+  it("a reserved instance has its memory up front and cannot grow past it", async () => {
+    const core = await instantiateCore(module, 3 * MB);
+    expect(core.memoryBytes).toBe(3 * MB);
+    expect(core.maxBytes).toBe(3 * MB);
+    const ptr = core.exports.alloc(2 * MB);
+    expect(ptr).toBeGreaterThan(0);
+    expect(() => core.exports.alloc(2 * MB)).toThrow(WebAssembly.RuntimeError);
+    expect(core.atLimit(2 * MB)).toBe(true);
+    expect(core.memoryBytes).toBe(3 * MB);
+  });
+});
+
+describe("CorePool", () => {
+  it("gives each need its size class: at most 19% over, never under", () => {
+    for (const need of [1, 4 * MB, 4 * MB + 1, 10 * MB, 33.3 * MB, 64 * MB]) {
+      const size = CorePool.sizeFor(need);
+      expect(size).toBeGreaterThanOrEqual(need);
+      expect(size).toBeLessThanOrEqual(Math.max(4 * MB, need * 1.19 + 65536));
+      expect(size % 65536).toBe(0);
+    }
+  });
+
+  it("reuses an idle instance of the same size class, and makes another for another class", async () => {
+    const pool = new CorePool(module);
+    const seen: unknown[] = [];
+    await pool.use(5 * MB, (core) => seen.push(core));
+    expect(pool.idleCount).toBe(1);
+    expect(pool.heldBytes).toBe(CorePool.sizeFor(5 * MB));
+    await pool.use(5.1 * MB, (core) => seen.push(core));
+    await pool.use(20 * MB, (core) => seen.push(core));
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).not.toBe(seen[0]);
+    expect(pool.idleCount).toBe(2);
+    pool.reclaim();
+    expect(pool.heldBytes).toBe(0);
+  });
+
+  it("keeps at most two idle instances, and none over 32 MB", async () => {
+    const pool = new CorePool(module);
+    await pool.use(40 * MB, () => undefined);
+    expect(pool.idleCount).toBe(0);
+    for (const need of [4, 8, 16]) await pool.use(need * MB, () => undefined);
+    expect(pool.idleCount).toBe(2);
+  });
+
+  it("drops an instance that trapped; a plain error keeps it", async () => {
+    const pool = new CorePool(module);
+    const run = pool.use(4 * MB, (core) => {
+      // Reading far past the end of linear memory traps.
+      core.exports.hasAlpha(0x7fff0000, 1 << 20);
+    });
+    await expect(run).rejects.toBeInstanceOf(WebAssembly.RuntimeError);
+    expect(pool.idleCount).toBe(0);
+    await expect(pool.use(4 * MB, () => Promise.reject(new ThumbnailError("SOURCE_UNDECODABLE")))).rejects.toBeInstanceOf(ThumbnailError);
+    expect(pool.idleCount).toBe(1);
   });
 });

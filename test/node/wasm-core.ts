@@ -1,11 +1,11 @@
 import { expect } from "vitest";
 import { readFileSync } from "node:fs";
-import { loadCore } from "../../src/pipeline/core";
+import { instantiateCore } from "../../src/pipeline/core";
 
 /** The image core's exports, instantiated the way the Worker does it (src/pipeline/core.ts). */
 export async function coreExports<T>(): Promise<T> {
   const module = new WebAssembly.Module(readFileSync(new URL("../../wasm/build/core.wasm", import.meta.url)));
-  return (await loadCore(module)).exports as unknown as T;
+  return (await instantiateCore(module)).exports as unknown as T;
 }
 
 /**

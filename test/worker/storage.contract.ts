@@ -12,6 +12,11 @@ export interface StorageFixture {
 
 const meta = { contentType: "image/webp", cacheControl: "public, max-age=60", sourceEtag: '"abc"' };
 
+/** toEqual on long byte arrays is slow (element by element): compare them directly. */
+function same(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  return a !== undefined && a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
+}
+
 async function read(stream: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
   if (!stream) throw new Error("no body");
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -20,25 +25,65 @@ async function read(stream: ReadableStream<Uint8Array> | null): Promise<Uint8Arr
 export function storageContract(name: string, make: () => StorageFixture): void {
   describe(`storage contract: ${name}`, () => {
     it("a missing source is null", async () => {
-      expect(await make().sources.get("nope/missing.jpg", 100)).toBeNull();
+      expect(await make().sources.open("nope/missing.jpg", 100)).toBeNull();
     });
 
-    it("reads a source with its etag; the same bytes give the same etag", async () => {
+    it("opens a source with its size and etag; the same bytes give the same etag", async () => {
       const f = make();
       await f.putSource("dir/ü a.jpg", new Uint8Array([1, 2, 3]));
-      const first = await f.sources.get("dir/ü a.jpg", 100);
-      expect(first?.bytes).toEqual(new Uint8Array([1, 2, 3]));
+      const first = await f.sources.open("dir/ü a.jpg", 100);
+      expect(first?.size).toBe(3);
       expect(first?.etag).toMatch(/^"[^"]+"$/);
-      expect((await f.sources.get("dir/ü a.jpg", 100))?.etag).toBe(first?.etag);
+      expect(await first?.read()).toEqual(new Uint8Array([1, 2, 3]));
+      const second = await f.sources.open("dir/ü a.jpg", 100);
+      expect(second?.etag).toBe(first?.etag);
+      await second?.cancel();
     });
 
-    it("refuses a source over the byte limit with SOURCE_TOO_LARGE", async () => {
+    it("refuses a source over the byte limit with SOURCE_TOO_LARGE, before reading it", async () => {
       const f = make();
       await f.putSource("big.jpg", new Uint8Array(101));
-      await expect(f.sources.get("big.jpg", 100)).rejects.toSatisfy(
+      await expect(f.sources.open("big.jpg", 100)).rejects.toSatisfy(
         (e) => e instanceof ThumbnailError && e.code === "SOURCE_TOO_LARGE" && e.status === 413,
       );
-      expect((await f.sources.get("big.jpg", 101))?.bytes.byteLength).toBe(101);
+      expect((await (await f.sources.open("big.jpg", 101))?.read())?.byteLength).toBe(101);
+    });
+
+    it("head gives a prefix without consuming it; read then gives every byte once", async () => {
+      const f = make();
+      const bytes = new Uint8Array(300_000).map((_, i) => (i * 31) % 251);
+      await f.putSource("long.bin", bytes);
+      const source = await f.sources.open("long.bin", bytes.byteLength);
+      if (!source) throw new Error("missing");
+      expect(source.size).toBe(bytes.byteLength);
+      expect(await source.head(10)).toEqual(bytes.subarray(0, 10));
+      expect(same(await source.head(100_000), bytes.subarray(0, 100_000))).toBe(true);
+      expect(same(await source.head(70_000), bytes.subarray(0, 70_000))).toBe(true);
+      expect(same(await source.head(1_000_000), bytes)).toBe(true);
+      expect(same(await source.read(), bytes)).toBe(true);
+      await expect(source.read()).rejects.toThrow(/read twice/);
+    });
+
+    it("read without head, and head of an empty object", async () => {
+      const f = make();
+      const bytes = new Uint8Array(200_000).map((_, i) => i % 256);
+      await f.putSource("plain.bin", bytes);
+      expect(same(await (await f.sources.open("plain.bin", 1e6))?.read(), bytes)).toBe(true);
+      await f.putSource("empty.bin", new Uint8Array(0));
+      const empty = await f.sources.open("empty.bin", 10);
+      expect(empty?.size).toBe(0);
+      expect(await empty?.head(64)).toEqual(new Uint8Array(0));
+      expect(await empty?.read()).toEqual(new Uint8Array(0));
+    });
+
+    it("cancel after head lets the body go", async () => {
+      const f = make();
+      await f.putSource("cancel.bin", new Uint8Array(150_000));
+      const source = await f.sources.open("cancel.bin", 1e6);
+      expect((await source?.head(16))?.byteLength).toBe(16);
+      await source?.cancel();
+      // The object is still there for the next reader.
+      expect((await (await f.sources.open("cancel.bin", 1e6))?.read())?.byteLength).toBe(150_000);
     });
 
     it("a missing thumbnail is null", async () => {

@@ -16,7 +16,8 @@ storageContract("R2", () => {
 });
 
 storageContract("memory", () => {
-  const sources = new MemorySourceStore();
+  // Small odd chunks: prefixes and reads cross chunk boundaries.
+  const sources = new MemorySourceStore(4099);
   return {
     sources,
     putSource: async (key, bytes) => void sources.objects.set(key, bytes.slice()),

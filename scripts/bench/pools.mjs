@@ -1,0 +1,37 @@
+// WebAssembly memory left in the isolate after encodes of growing size: each jSquash codec now has
+// an instance pool that drops an instance whose memory grew past 16 MB (src/pipeline/pool.ts).
+// `node --expose-gc scripts/bench/pools.mjs`: live WebAssembly memory after a GC, per step.
+import { loadPipeline } from "./load.mjs";
+
+const memories = new Set();
+const Instance = WebAssembly.Instance;
+WebAssembly.Instance = new Proxy(Instance, {
+  construct(target, args) {
+    const instance = new target(...args);
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.add(new WeakRef(value));
+    return instance;
+  },
+});
+const live = () => {
+  globalThis.gc();
+  let bytes = 0;
+  for (const ref of memories) {
+    const memory = ref.deref();
+    if (memory) bytes += memory.buffer.byteLength;
+    else memories.delete(ref);
+  }
+  return bytes;
+};
+const MB = 2 ** 20;
+const P = await loadPipeline();
+const image = (side) => ({ data: new Uint8ClampedArray(side * side * 4).map((_, i) => (i * 7) & 255), width: side, height: side });
+for (const format of (process.argv[2] ?? "webp,avif,png").split(",")) {
+  for (const side of [300, 300, 1500, 300, 300, 300]) {
+    const start = performance.now();
+    await P.encoders[format](image(side), 60);
+    const ms = performance.now() - start;
+    const pool = P.codecPools[`${format}Encode`];
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    console.log(`${format} ${side}²: ${ms.toFixed(0)} ms, idle instances ${pool.idleCount} (${(pool.heldBytes / MB).toFixed(1)} MB), live wasm ${(live() / MB).toFixed(1)} MB`);
+  }
+}

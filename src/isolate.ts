@@ -1,0 +1,27 @@
+/**
+ * What lives as long as the isolate: the image core's instance pool and the memory ledger that
+ * counts it and the codec pools. One ledger per isolate in production (one set of settings); tests
+ * that run the worker with other memory settings get a ledger of their own over the same pools.
+ */
+import coreModule from "../wasm/build/core.wasm";
+import type { Config } from "./config";
+import { MemoryLedger } from "./memory";
+import { codecPools } from "./pipeline/codecs";
+import { CorePool } from "./pipeline/pool";
+
+/** Two idle cores of up to 32 MB: two requests often overlap, and most need a few MB. */
+export const corePool = new CorePool(coreModule);
+
+const ledgers = new Map<string, MemoryLedger>();
+
+export function isolateLedger(config: Readonly<Config>): MemoryLedger {
+  const key = `${config.isolateMemoryBytes}/${config.requestMemoryBytes}`;
+  let ledger = ledgers.get(key);
+  if (!ledger) {
+    ledger = new MemoryLedger(config.isolateMemoryBytes, config.requestMemoryBytes);
+    ledger.attach(corePool);
+    for (const pool of Object.values(codecPools)) ledger.attach(pool);
+    ledgers.set(key, ledger);
+  }
+  return ledger;
+}

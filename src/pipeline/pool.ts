@@ -1,0 +1,144 @@
+/**
+ * WebAssembly instances, pooled per kind (the image core, each jSquash codec). A linear memory only
+ * grows, so an instance that served a large image keeps that memory for as long as it lives: one
+ * that grew past `keepBytes` is dropped after use and the next request instantiates a fresh one
+ * from the compiled module (a few milliseconds), so the isolate returns to its baseline after a
+ * big request. An instance that trapped is always dropped (its heap may be mid-update). Idle
+ * instances are counted by the memory ledger (MemoryAccount) and dropped when a request waits for
+ * their room.
+ */
+import type { MemoryAccount } from "../memory";
+import { coreTrapped, instantiateCore, type ImageCore } from "./core";
+
+/**
+ * 16 MiB: what an emscripten codec (jSquash) starts with, so a codec that did not grow is kept,
+ * and one that did (a large WebP or AVIF) is dropped.
+ */
+export const KEEP_INSTANCE_BYTES = 16 * 1024 * 1024;
+
+export interface PoolOptions<T> {
+  create(): Promise<T>;
+  /** The instance's linear memory size now. */
+  memoryBytes(instance: T): number;
+  /** Idle instances whose memory is over this are dropped, not kept. */
+  readonly keepBytes?: number;
+  /** Idle instances kept at most. */
+  readonly maxIdle?: number;
+}
+
+export class InstancePool<T> implements MemoryAccount {
+  readonly #idle: T[] = [];
+  readonly #create: () => Promise<T>;
+  readonly #memoryBytes: (instance: T) => number;
+  readonly #keepBytes: number;
+  readonly #maxIdle: number;
+
+  constructor(options: PoolOptions<T>) {
+    this.#create = options.create;
+    this.#memoryBytes = options.memoryBytes;
+    this.#keepBytes = options.keepBytes ?? KEEP_INSTANCE_BYTES;
+    this.#maxIdle = options.maxIdle ?? 1;
+  }
+
+  /**
+   * An idle instance, or a new one. While in use, its memory is part of the request's reservation
+   * (the pipeline's estimate counts every memory it touches), so it is no longer counted here.
+   */
+  async acquire(): Promise<T> {
+    return this.#idle.pop() ?? (await this.#create());
+  }
+
+  /** Keeps the instance for the next request, unless it trapped, grew past `keepBytes`, or enough are idle. */
+  release(instance: T, options: { readonly trapped?: boolean } = {}): void {
+    if (options.trapped || this.#idle.length >= this.#maxIdle || this.#idle.includes(instance)) return;
+    if (this.#memoryBytes(instance) > this.#keepBytes) return;
+    this.#idle.push(instance);
+  }
+
+  /** Runs `work` on an instance; `trapped` says which errors leave it unusable (default: any). */
+  async use<R>(work: (instance: T) => R | Promise<R>, trapped: (error: unknown) => boolean = () => true): Promise<R> {
+    const instance = await this.acquire();
+    let result: R;
+    try {
+      result = await work(instance);
+    } catch (error) {
+      this.release(instance, { trapped: trapped(error) });
+      throw error;
+    }
+    this.release(instance);
+    return result;
+  }
+
+  get idleCount(): number {
+    return this.#idle.length;
+  }
+
+  get heldBytes(): number {
+    return this.#idle.reduce((sum, instance) => sum + this.#memoryBytes(instance), 0);
+  }
+
+  reclaim(): void {
+    this.#idle.length = 0;
+  }
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * The image core's instances. Each gets its memory up front (core.ts), so an instance's size is fixed
+ * for life: a request takes an idle instance of exactly its size class, or a new one. Size classes
+ * step by 2^(1/4) from 4 MiB, so what a request is given is at most 19% over its estimate, and
+ * requests of similar sizes share instances. Reuse matters for CPU as much as for memory: a fresh
+ * memory costs a page fault on first touch of every page (measured here: 72 ms of CPU to touch 20 MB
+ * of a new memory, where the thumbnail itself takes 20–40 ms).
+ */
+export class CorePool implements MemoryAccount {
+  readonly #idle: ImageCore[] = [];
+
+  constructor(
+    private readonly module: WebAssembly.Module,
+    private readonly options: { readonly maxIdle: number; readonly keepBytes: number } = { maxIdle: 2, keepBytes: 32 * MIB },
+  ) {}
+
+  /** The memory an instance for a need of `bytes` gets: the size class at or above it. */
+  static sizeFor(bytes: number): number {
+    let size = 4 * MIB;
+    while (size < bytes) size *= Math.SQRT2 ** 0.5;
+    return Math.ceil(size / 65536) * 65536;
+  }
+
+  /** Runs `work` on an instance of `bytes`' size class; one that trapped is dropped, not reused. */
+  async use<R>(bytes: number, work: (core: ImageCore) => R | Promise<R>): Promise<R> {
+    const size = CorePool.sizeFor(bytes);
+    const index = this.#idle.findIndex((core) => core.maxBytes === size);
+    const core = index >= 0 ? (this.#idle.splice(index, 1)[0] as ImageCore) : await instantiateCore(this.module, size);
+    let result: R;
+    try {
+      result = await work(core);
+    } catch (error) {
+      if (!coreTrapped(error)) this.#keep(core);
+      throw error;
+    }
+    this.#keep(core);
+    return result;
+  }
+
+  #keep(core: ImageCore): void {
+    if (core.maxBytes > this.options.keepBytes) return;
+    this.#idle.push(core);
+    // The oldest idle instance goes first: the most recent sizes are the likeliest next.
+    if (this.#idle.length > this.options.maxIdle) this.#idle.shift();
+  }
+
+  get idleCount(): number {
+    return this.#idle.length;
+  }
+
+  get heldBytes(): number {
+    return this.#idle.reduce((sum, core) => sum + core.maxBytes, 0);
+  }
+
+  reclaim(): void {
+    this.#idle.length = 0;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * jSquash codec instances in workerd: a codec that stayed at its initial memory is reused, one that
+ * grew on a large image or failed is dropped, and outputs decode back to the same pixels.
+ */
+import { describe, expect, it } from "vitest";
+import webp from "../fixtures/4.webp?bytes";
+import { codecPools, decoders, encoders, type Pixels } from "../../src/pipeline/codecs";
+import { decodeImage, psnr } from "./helpers";
+
+const MB = 1024 * 1024;
+
+function gradient(width: number, height: number): Pixels {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) data.set([(x * 255) / width, (y * 255) / height, 128, 255], (y * width + x) * 4);
+  }
+  return { data, width, height };
+}
+
+describe("codec instance pools", () => {
+  it("a codec that did not grow is kept idle (counted at its 16 MB) and reused", async () => {
+    const pool = codecPools.webpEncode;
+    const small = gradient(64, 64);
+    const out = await encoders.webp(small, 90);
+    expect(psnr(await decodeImage(out), small)).toBeGreaterThan(30);
+    expect([pool.idleCount, pool.heldBytes]).toEqual([1, 16 * MB]);
+    const instance = await pool.acquire();
+    pool.release(instance);
+    expect((await pool.acquire()) === instance).toBe(true);
+    pool.release(instance);
+  });
+
+  it("a codec whose memory grew on a large image is dropped; the next use instantiates a fresh one", async () => {
+    const pool = codecPools.webpEncode;
+    const before = await pool.acquire();
+    pool.release(before);
+    const large = gradient(1600, 1600);
+    const image = await decodeImage(await encoders.webp(large, 80));
+    expect([image.width, image.height]).toEqual([1600, 1600]);
+    expect([pool.idleCount, pool.heldBytes]).toEqual([0, 0]);
+    const small = gradient(48, 32);
+    expect(psnr(await decodeImage(await encoders.webp(small, 90)), small)).toBeGreaterThan(30);
+    const fresh = await pool.acquire();
+    expect(fresh === before).toBe(false);
+    pool.release(fresh);
+  });
+
+  it("concurrent uses each get an instance of their own, and at most one stays idle", async () => {
+    const pool = codecPools.pngEncode;
+    const held = await Promise.all([pool.acquire(), pool.acquire(), pool.acquire()]);
+    expect(new Set(held).size).toBe(3);
+    for (const instance of held) pool.release(instance);
+    expect(pool.idleCount).toBe(1);
+    const images = [gradient(40, 30), gradient(30, 40), gradient(50, 50)];
+    const outputs = await Promise.all(images.map((p) => encoders.png(p)));
+    for (const [i, out] of outputs.entries()) {
+      const image = images[i];
+      if (!image) throw new Error("missing image");
+      expect(psnr(await decodeImage(out), image)).toBe(Infinity);
+    }
+    expect(codecPools.pngEncode.idleCount).toBe(1);
+  });
+
+  it("a decoder that failed is dropped, and the next decode works", async () => {
+    const pool = codecPools.webpDecode;
+    const pixels = await decoders.webp(webp);
+    expect(pool.idleCount).toBe(1);
+    const garbage = new TextEncoder().encode("RIFF\x20\0\0\0WEBPVP8 \x14\0\0\0not a VP8 bitstream!");
+    // (a resolved value here would be a whole image: keep the assertion's message small)
+    const failure = await decoders.webp(garbage.buffer as ArrayBuffer).then(
+      () => "decoded",
+      (error: unknown) => String(error),
+    );
+    expect(failure).toMatch(/webp: decoder returned nothing/);
+    expect(pool.idleCount).toBe(0);
+    const again = await decoders.webp(webp);
+    expect([again.width, again.height]).toEqual([pixels.width, pixels.height]);
+    expect(psnr(again, pixels)).toBe(Infinity);
+  });
+});
