@@ -184,7 +184,7 @@ describe("bad input: a clear 4xx, a log line, nothing stored", () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("OVER_MEMORY_LIMIT");
     expect(body.error.message).toMatch(/^source: 3000x3000 png for 2000x2000\/crop\.avif: needs ~\d+ MB of memory; expected at most 64 MB \(REQUEST_MEMORY_MB\)$/);
-    expect(await storedKeys("big.png/")).toEqual([]);
+    expect(await storedKeys("big.png/2000x2000/")).toEqual([]);
   });
 
   it("over MAX_SOURCE_PIXELS → 413", async () => {
