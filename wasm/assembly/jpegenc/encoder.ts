@@ -255,7 +255,6 @@ function convertRows(rgba: usize, w: i32, h: i32, pw: i32, ybuf: usize, cbuf: us
   return 32 - clz<i32>(a);
 }
 
-
 // A new chunk after wChunk, for a writer whose position p went past wEnd; returns the new position.
 // Past MAX_WORK the stream goes to SINK and the writer fails.
 function newChunk(p: usize): usize {

@@ -17,7 +17,7 @@
 import { JpegWriter, validArguments } from "./encoder";
 
 let encodedLength = 0;
-let open: JpegWriter | null = null;
+let rowWriter: JpegWriter | null = null; // the jpegWriter* exports' one writer
 
 export function jpegEncode(rgba: usize, width: i32, height: i32, quality: i32): usize {
   encodedLength = 0;
@@ -35,21 +35,21 @@ export function jpegEncodedLength(): i32 {
 }
 
 export function jpegWriterNew(width: i32, height: i32, quality: i32): void {
-  const previous = open;
+  const previous = rowWriter;
   if (previous) previous.dispose();
-  open = new JpegWriter(width, height, quality);
+  rowWriter = new JpegWriter(width, height, quality);
 }
 
 export function jpegWriterWriteRow(rgba: usize): void {
-  const writer = open;
+  const writer = rowWriter;
   if (writer) writer.writeRow(rgba);
 }
 
 export function jpegWriterFinish(): usize {
   encodedLength = 0;
-  const writer = open;
+  const writer = rowWriter;
   if (!writer) return 0;
-  open = null;
+  rowWriter = null;
   const out = writer.finish();
   encodedLength = writer.length;
   return out;
