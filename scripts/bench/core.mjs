@@ -4,8 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "../local.mjs";
 
-export async function coreExports() {
-  const { instance } = await WebAssembly.instantiate(readFileSync(join(root, "wasm", "build", "core.wasm")), {
+/** `path`: another build of the core (e.g. main's, to compare against), default the committed one. */
+export async function coreExports(path = join(root, "wasm", "build", "core.wasm")) {
+  const { instance } = await WebAssembly.instantiate(readFileSync(path), {
     env: {
       abort(_msg, _file, line, col) {
         throw new Error(`wasm abort at ${line}:${col}`);

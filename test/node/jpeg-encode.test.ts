@@ -1,10 +1,13 @@
 // Tests of the wasm core's baseline JPEG encoder (wasm/assembly/jpegenc/) against sharp (libvips +
 // libjpeg): sharp decodes every output with failOn: "warning" (so corrupt entropy data, bad padding or
 // extraneous bytes fail the test), and sharp's own q80 4:2:0 output is the reference for size and PSNR.
+// jpegEncode goes through JpegWriter; the JpegWriter tests push rows one at a time through its thin
+// JS exports (jpegWriterNew/WriteRow/Finish), as the core's own row pipeline does.
 //
 // PSNR thresholds (dB, RGB vs the RGBA input, alpha ignored), measured minus ~0.3–0.5:
 //   kitten 300×300 q80: 42.33 (sharp 42.33); 2569067123 600×600 q80: 36.27 (sharp 36.26).
 // Sizes at q80: kitten 300×300 9155 B (sharp 9214), 2569067123 600×600 59735 B (sharp 59423).
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +22,9 @@ interface Core {
   free(ptr: number): void;
   jpegEncode(rgba: number, width: number, height: number, quality: number): number;
   jpegEncodedLength(): number;
+  jpegWriterNew(width: number, height: number, quality: number): void;
+  jpegWriterWriteRow(rgba: number): void;
+  jpegWriterFinish(): number;
 }
 
 interface Raw {
@@ -33,6 +39,19 @@ beforeAll(async () => {
   core = await coreExports<Core>();
 });
 
+// a new instance of the core (coreExports gives the process-wide one): its memory has not grown yet
+async function freshCore(): Promise<Core> {
+  const module = new WebAssembly.Module(readFileSync(join(root, "wasm", "build", "core.wasm")));
+  const instance = await WebAssembly.instantiate(module, {
+    env: {
+      abort() {
+        throw new Error("image core aborted");
+      },
+    },
+  });
+  return instance.exports as unknown as Core;
+}
+
 function encode(img: Raw, quality: number): Buffer {
   const ptr = core.alloc(img.data.length);
   new Uint8Array(core.memory.buffer, ptr, img.data.length).set(img.data);
@@ -42,6 +61,32 @@ function encode(img: Raw, quality: number): Buffer {
   const bytes = Buffer.from(new Uint8Array(core.memory.buffer, out, core.jpegEncodedLength()));
   core.free(out);
   return bytes;
+}
+
+// the JPEG (or null for a 0 result) of the bytes at `out`, jpegEncodedLength() long, freeing them
+function takeJpeg(c: Core, out: number): Buffer | null {
+  if (out === 0) {
+    expect(c.jpegEncodedLength()).toBe(0);
+    return null;
+  }
+  const bytes = Buffer.from(new Uint8Array(c.memory.buffer, out, c.jpegEncodedLength()));
+  c.free(out);
+  return bytes;
+}
+
+// through JpegWriter: every row copied into one reused row buffer and pushed
+function encodeRows(img: Raw, quality: number, c: Core = core): Buffer {
+  const stride = img.width * 4;
+  const row = c.alloc(stride);
+  c.jpegWriterNew(img.width, img.height, quality);
+  for (let y = 0; y < img.height; y++) {
+    new Uint8Array(c.memory.buffer, row, stride).set(img.data.subarray(y * stride, (y + 1) * stride));
+    c.jpegWriterWriteRow(row);
+  }
+  c.free(row);
+  const jpeg = takeJpeg(c, c.jpegWriterFinish());
+  if (!jpeg) throw new Error(`JpegWriter(${img.width}×${img.height}, q${quality}) failed`);
+  return jpeg;
 }
 
 async function fixture(name: string, width: number, height: number): Promise<Raw> {
@@ -71,6 +116,12 @@ function psnr(a: Raw, b: Raw): number {
     n++;
   }
   return sum === 0 ? Infinity : 10 * Math.log10((255 * 255 * n) / sum);
+}
+
+// for outputs that must decode to the same image
+function expectSamePixels(a: Raw, b: Raw): void {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  expect(Buffer.compare(a.data, b.data)).toBe(0);
 }
 
 // marker segments up to and including SOS: [marker, payload without the length field]
@@ -229,5 +280,118 @@ describe("jpegEncode", () => {
     expect(core.jpegEncode(ptr, 1, 1, 101)).toBe(0);
     expect(core.jpegEncodedLength()).toBe(0);
     core.free(ptr);
+  });
+});
+
+// a smooth gradient under ±16 of noise: compresses like a photo with grain (q80: ~1.7 MB at 4096×2731)
+function noisyGradient(width: number, height: number): Raw {
+  const data = new Uint8Array(width * height * 4);
+  let s = 1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      const n = (s >>> 27) - 16;
+      const i = (y * width + x) * 4;
+      data[i] = Math.max(0, Math.min(255, ((x * 255) / width + n) | 0));
+      data[i + 1] = Math.max(0, Math.min(255, ((y * 255) / height + n) | 0));
+      data[i + 2] = Math.max(0, Math.min(255, (((x + y) * 255) / (width + height) - n) | 0));
+      data[i + 3] = 255;
+    }
+  }
+  return { width, height, data };
+}
+
+describe("JpegWriter (rows pushed one at a time)", () => {
+  // PSNR measured: 1×1 ∞ (sharp ∞), 17×9 32.61 (32.61), 4097×3 44.36 (44.37), 3×4097 44.22 (44.29)
+  it.each([[1, 1, 40], [17, 9, 32.1], [4097, 3, 43.8], [3, 4097, 43.7]])(
+    "%i×%i: exact dimensions, PSNR as sharp's", async (width, height, minPsnr) => {
+      const img = await fixture("kitten.jpg", width, height);
+      const out = await decode(encodeRows(img, 80));
+      expect([out.width, out.height]).toEqual([width, height]);
+      const ours = psnr(img, out);
+      expect(ours).toBeGreaterThan(minPsnr);
+      expect(ours).toBeGreaterThanOrEqual(psnr(img, await decode(await sharpJpeg(img, 80))) - 0.3);
+      // the whole frame at once through jpegEncode decodes to the same pixels
+      expectSamePixels(await decode(encode(img, 80)), out);
+    },
+  );
+
+  it("encodes 4096×2731 while the core grows by 7 MB, not the frame's 43 MB", async () => {
+    const c = await freshCore();
+    const img = noisyGradient(4096, 2731);
+    const before = c.memory.buffer.byteLength;
+    const jpeg = encodeRows(img, 80, c);
+    // measured: +7 MB (1 → 8 MB: the allocator doubles the memory) for a 1.7 MB JPEG; the whole
+    // frame alone is 42.7 MB, and jpegEncode before JpegWriter grew the core by 90 MB
+    expect(c.memory.buffer.byteLength - before).toBeLessThan(12 << 20);
+    const out = await decode(jpeg);
+    expect([out.width, out.height]).toEqual([4096, 2731]);
+    // measured 28.36 dB (sharp's q80: 28.34)
+    expect(psnr(img, out)).toBeGreaterThan(28.0);
+  }, 30_000);
+
+  it("keeps its state apart from a jpegEncode running between its rows", async () => {
+    const a = await fixture("kitten.jpg", 301, 199);
+    const b = await fixture("2569067123_aca715a2ee_o.jpg", 120, 90);
+    const stride = a.width * 4;
+    const row = core.alloc(stride);
+    core.jpegWriterNew(a.width, a.height, 80);
+    const between: Buffer[] = [];
+    for (let y = 0; y < a.height; y++) {
+      new Uint8Array(core.memory.buffer, row, stride).set(a.data.subarray(y * stride, (y + 1) * stride));
+      core.jpegWriterWriteRow(row);
+      if (y % 50 === 7) between.push(encode(b, 90));
+    }
+    core.free(row);
+    const interleaved = takeJpeg(core, core.jpegWriterFinish());
+    expect(interleaved).not.toBeNull();
+    expectSamePixels(await decode(interleaved!), await decode(encode(a, 80)));
+    const alone = await decode(encode(b, 90));
+    for (const jpeg of between) expectSamePixels(await decode(jpeg), alone);
+  });
+
+  it("fails (0) on bad arguments, a null row, missing or extra rows, and frees what it held", async () => {
+    const c = await freshCore(); // a leak cannot hide in memory other tests freed
+    const img = await fixture("kitten.jpg", 40, 20);
+    const stride = img.width * 4;
+    const row = c.alloc(stride);
+    const push = (n: number) => {
+      for (let y = 0; y < n; y++) {
+        new Uint8Array(c.memory.buffer, row, stride).set(img.data.subarray((y % 20) * stride, ((y % 20) + 1) * stride));
+        c.jpegWriterWriteRow(row);
+      }
+    };
+    const fails = (width: number, height: number, quality: number, rows: () => void) => {
+      c.jpegWriterNew(width, height, quality);
+      rows();
+      expect(takeJpeg(c, c.jpegWriterFinish())).toBeNull();
+    };
+    // warm up to this test's peak, then nothing below may grow the memory
+    fails(40, 20, 80, () => push(19));
+    expect(takeJpeg(c, c.jpegWriterFinish())).toBeNull(); // no writer open
+    const pages = c.memory.buffer.byteLength;
+    for (let i = 0; i < 200; i++) {
+      fails(0, 20, 80, () => push(20));
+      fails(40, 65536, 80, () => push(20));
+      fails(40, 20, 0, () => push(20));
+      fails(40, 20, 101, () => push(20));
+      fails(40, 20, 80, () => push(19));
+      fails(40, 20, 80, () => push(21));
+      fails(40, 20, 80, () => {
+        push(10);
+        c.jpegWriterWriteRow(0);
+        push(10);
+      });
+      // abandoned halfway by the next jpegWriterNew
+      c.jpegWriterNew(40, 20, 80);
+      push(10);
+    }
+    c.jpegWriterNew(40, 20, 80);
+    push(20);
+    const jpeg = takeJpeg(c, c.jpegWriterFinish());
+    expect(jpeg).not.toBeNull();
+    expectSamePixels(await decode(jpeg!), await decode(encode(img, 80)));
+    c.free(row);
+    expect(c.memory.buffer.byteLength).toBe(pages);
   });
 });

@@ -1,7 +1,7 @@
 // The ends of a pipeline: a frame in memory (for whole-frame encoders, the smart crop's analysis and
 // EXIF orientation, which moves rows into columns) or the JPEG encoder, which takes rows as they come.
 
-import { JpegWriter } from "../jpegenc/writer";
+import { JpegWriter } from "../jpegenc/encoder";
 import { fail, MAX_FRAME_BYTES, PIPE_ERR_ENCODER, PIPE_ERR_MISMATCH, PIPE_ERR_TOO_LARGE, Stage } from "./stage";
 
 /** Composites rows onto an opaque background (JPEG has no alpha: the encoder would drop it to black). */
