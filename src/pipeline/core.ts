@@ -15,7 +15,7 @@ export interface CoreExports {
   smartCrop(src: number, w: number, h: number, tw: number, th: number): void;
   smartCropX(): number;
   smartCropY(): number;
-  jpegDecode(ptr: number, len: number, scaleDenom: number): number;
+  jpegDecode(ptr: number, len: number, scaleDenom: number, expectedWidth: number, expectedHeight: number): number;
   jpegWidth(): number;
   jpegHeight(): number;
   jpegError(): number;

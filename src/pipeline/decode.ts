@@ -8,6 +8,7 @@ const JPEG_ERRORS: Record<number, string> = {
   [-3]: "corrupt JPEG data",
   [-4]: "JPEG ends inside its headers",
   [-5]: "JPEG too large",
+  [-7]: "JPEG frame header is not the one the probe read (hidden or second frame)",
 };
 
 const GIF_ERRORS: Record<number, string> = {
@@ -43,7 +44,8 @@ const CORE_DECODERS = {
   jpeg: {
     errors: JPEG_ERRORS,
     unsupported: -2,
-    decode: (ctx, input) => ctx.core.exports.jpegDecode(input, ctx.source.byteLength, ctx.decodeScale),
+    // The probed size goes in: the budget was reserved for that frame and no other.
+    decode: (ctx, input) => ctx.core.exports.jpegDecode(input, ctx.source.byteLength, ctx.decodeScale, ctx.info.width, ctx.info.height),
     size: (ctx) => [ctx.core.exports.jpegWidth(), ctx.core.exports.jpegHeight()],
     error: (ctx) => ctx.core.exports.jpegError(),
   },
@@ -76,6 +78,14 @@ function decodeInCore(ctx: PipelineContext, format: keyof typeof CORE_DECODERS):
       });
     }
     const [width, height] = decoder.size(ctx);
+    const scale = format === "jpeg" ? ctx.decodeScale : 1;
+    const expected = [Math.ceil(ctx.info.width / scale), Math.ceil(ctx.info.height / scale)];
+    if (width !== expected[0] || height !== expected[1]) {
+      core.exports.free(ptr);
+      throw new ThumbnailError("SOURCE_UNDECODABLE", {
+        internal: `${format} decoder gave ${width}x${height}, the header probed says ${expected[0]}x${expected[1]}`,
+      });
+    }
     ctx.image = core.wrap(ptr, width, height);
     ctx.alpha = format !== "jpeg" && core.exports.hasAlpha(ptr, width * height) !== 0;
   } finally {

@@ -8,7 +8,7 @@ import { decode } from "./decode";
 import { encode } from "./encode";
 import { flatten } from "./flatten";
 import { DECODE_BUDGET_BYTES, decodeCost } from "./budget";
-import { planGeometry, swapsAxes } from "./geometry";
+import { checkOutputSize, planGeometry, swapsAxes } from "./geometry";
 import { orient } from "./orient";
 import { probe, type ImageInfo } from "./probe";
 import { resize } from "./resize";
@@ -65,6 +65,7 @@ export async function generateThumbnail(
     request.method,
     config.upscale,
   );
+  checkOutputSize(plan, request.format, config.maxDimension);
   const cost = decodeCost(info, plan);
   if (cost.bytes > DECODE_BUDGET_BYTES) {
     throw new ThumbnailError("SOURCE_TOO_MANY_PIXELS", {

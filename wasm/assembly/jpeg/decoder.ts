@@ -13,8 +13,8 @@
 //    the coefficients not stored). At 1/8 only the DC is needed and AC scans are skipped unparsed.
 
 import {
-  JPEG_ERR_BAD_ARGUMENT, JPEG_ERR_CORRUPT, JPEG_ERR_NOT_JPEG, JPEG_ERR_TOO_LARGE, JPEG_ERR_TRUNCATED,
-  JPEG_ERR_UNSUPPORTED, JPEG_OK,
+  JPEG_ERR_BAD_ARGUMENT, JPEG_ERR_CORRUPT, JPEG_ERR_NOT_DECLARED, JPEG_ERR_NOT_JPEG, JPEG_ERR_TOO_LARGE,
+  JPEG_ERR_TRUNCATED, JPEG_ERR_UNSUPPORTED, JPEG_OK,
 } from "./errors";
 import { BLOCK, fillBlock, idct2, idct4, idct8, idctDC, px } from "./idct";
 import { convertRow, upsampleRow } from "./output";
@@ -74,6 +74,11 @@ let restartTogo: i32 = 0;
 let sawJFIF: bool = false;
 let sawAdobe: bool = false;
 let adobeTransform: i32 = -1;
+
+// The frame size the caller reserved memory for (0: not given); any other frame is refused before
+// anything is allocated for it, so a header that hides the real frame cannot cost more than declared.
+let expectW: i32 = 0;
+let expectH: i32 = 0;
 
 // frame
 let frameSeen: bool = false;
@@ -359,6 +364,7 @@ function parseSOF(p: usize, end: usize, marker: i32): void {
   if (end - p != 6 + 3 * <usize>ncomp) { fail(JPEG_ERR_CORRUPT); return; }
   if (imgW == 0) { fail(JPEG_ERR_TOO_LARGE); return; }
   if (imgH == 0) { fail(JPEG_ERR_UNSUPPORTED); return; } // height defined by DNL
+  if (expectW != 0 && (imgW != expectW || imgH != expectH)) { fail(JPEG_ERR_NOT_DECLARED); return; }
   progressive = marker == 0xC2;
   hmax = 1;
   vmax = 1;
@@ -1078,6 +1084,8 @@ function resetState(): void {
   dataEnd = false;
   eobrun = 0;
   nallocs = 0;
+  expectW = 0;
+  expectH = 0;
   resetBits();
 }
 
@@ -1166,12 +1174,14 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
   return err == 0;
 }
 
-export function decode(ptr: usize, len: i32, denom: i32): usize {
+export function decode(ptr: usize, len: i32, denom: i32, expectedW: i32, expectedH: i32): usize {
   resetState();
-  if (len < 0 || (denom != 1 && denom != 2 && denom != 4 && denom != 8)) {
+  if (len < 0 || (denom != 1 && denom != 2 && denom != 4 && denom != 8) || expectedW < 0 || expectedH < 0 || (expectedW == 0) != (expectedH == 0)) {
     fail(JPEG_ERR_BAD_ARGUMENT);
     return 0;
   }
+  expectW = expectedW;
+  expectH = expectedH;
   scaleDenom = denom;
   setupScale(true);
   let ok = run(ptr, len, false);
