@@ -101,19 +101,36 @@ function probePng(b: Uint8Array): ProbeResult {
   return { kind: "image", info: { format: "png", width, height, orientation } };
 }
 
+/**
+ * The size libwebp decodes (webp_dec.c, ParseHeadersInternal): the first chunk's. A VP8X canvas
+ * must equal its still image's frame (libwebp refuses otherwise, so the probe does too, before
+ * decoding); in the simple format the first chunk is the frame and later chunks do not count. A
+ * later VP8X must not shrink what the budget reserves below the frame libwebp will decode.
+ */
 function probeWebp(b: Uint8Array): ProbeResult {
   let orientation = 1;
   let size: { width: number; height: number } | undefined;
+  let canvas = false;
   for (let o = 12; o + 8 <= b.length; ) {
     const type = ascii(b, o, 4);
     const length = (u16le(b, o + 4) | (u16le(b, o + 6) << 16)) >>> 0;
     const body = o + 8;
-    if (type === "VP8X") size = { width: u24le(b, body + 4) + 1, height: u24le(b, body + 7) + 1 };
-    else if (type === "VP8 " && !size) size = { width: u16le(b, body + 6) & 0x3fff, height: u16le(b, body + 8) & 0x3fff };
-    else if (type === "VP8L" && !size) {
+    let frame: { width: number; height: number } | undefined;
+    if (type === "VP8 ") frame = { width: u16le(b, body + 6) & 0x3fff, height: u16le(b, body + 8) & 0x3fff };
+    else if (type === "VP8L") {
       const bits = (u16le(b, body + 1) | (u16le(b, body + 3) << 16)) >>> 0;
-      size = { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
-    } else if (type === "EXIF") {
+      frame = { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+    if (o === 12) {
+      if (type === "VP8X") {
+        size = { width: u24le(b, body + 4) + 1, height: u24le(b, body + 7) + 1 };
+        canvas = true;
+      } else if (frame) size = frame;
+      else return { kind: "corrupt", reason: `webp: first chunk is ${JSON.stringify(type)}, not VP8X, VP8 or VP8L` };
+    } else if (frame && canvas && size && (frame.width !== size.width || frame.height !== size.height)) {
+      return { kind: "corrupt", reason: `webp: a ${frame.width}x${frame.height} frame on a ${size.width}x${size.height} canvas` };
+    }
+    if (type === "EXIF") {
       const exif = b.subarray(body, body + length);
       orientation = exifOrientation(ascii(exif, 0, 6) === "Exif\0\0" ? exif.subarray(6) : exif);
     }

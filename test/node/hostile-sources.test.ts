@@ -17,7 +17,7 @@ const config = parseConfig({ THUMBS_SECRET: "test" });
 
 function request(size: string, method: Method, format: OutputFormat): ThumbnailRequest {
   const ext = format === "jpeg" ? ".jpg" : (`.${format}` as const);
-  return { source: "s", size: parseSize(size, config), method, ext, format, signature: "0".repeat(32), key: `s/${size}/${method}/x${ext}` };
+  return { source: "s", size: parseSize(size, config.maxDimension), method, ext, format, signature: "0".repeat(32), key: `s/${size}/${method}/x${ext}` };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<ThumbnailError> {
@@ -90,6 +90,8 @@ describe("a JPEG whose header hides its real frame", () => {
     expect(e.jpegDecode(ptr, photo.length, 1, 16, 16)).toBe(0);
     expect(e.jpegError()).toBe(-7);
     expect(core.memoryBytes).toBe(before);
+    expect(e.jpegDecode(ptr, photo.length, 1, 2000, 0)).toBe(0);
+    expect(e.jpegError()).toBe(-6);
     const out = e.jpegDecode(ptr, photo.length, 8, 2000, 1500);
     expect([out !== 0, e.jpegWidth(), e.jpegHeight()]).toEqual([true, 250, 188]);
     e.free(out);
@@ -146,6 +148,45 @@ describe("an AVIF whose ispe under-states its AV1 frame", () => {
     source.fill(0, mdat, mdat + 16);
     const probed = probe(source);
     expect(probed.kind === "corrupt" && probed.reason).toMatch(/sequence header/);
+  });
+});
+
+describe("a WebP whose VP8X understates its frame", () => {
+  /** A VP8X chunk declaring a `width` × `height` canvas, no features. */
+  const vp8x = (width: number, height: number) => {
+    const chunk = new Uint8Array(18);
+    chunk.set([0x56, 0x50, 0x38, 0x58, 10, 0, 0, 0]);
+    const le24 = (v: number) => [v & 255, (v >> 8) & 255, (v >> 16) & 255];
+    chunk.set([...le24(width - 1), ...le24(height - 1)], 12);
+    return chunk;
+  };
+  const riff = (body: Uint8Array) => {
+    const out = concat([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50], body);
+    new DataView(out.buffer).setUint32(4, out.length - 8, true);
+    return out;
+  };
+  let webp: Uint8Array;
+
+  beforeAll(async () => {
+    webp = new Uint8Array(await sharp(fixture("Landscape_1.jpg")).resize(1200, 800, { fit: "fill" }).webp({ quality: 50 }).toBuffer());
+    expect(String.fromCharCode(...webp.subarray(12, 16))).toBe("VP8 ");
+  });
+
+  it("a 16×16 VP8X before the 1200×800 frame: 422 from the probe, as libwebp would refuse it, before decoding", async () => {
+    const source = riff(concat(vp8x(16, 16), webp.subarray(12)));
+    const probed = probe(source);
+    expect(probed.kind === "corrupt" && probed.reason).toBe("webp: a 1200x800 frame on a 16x16 canvas");
+    const error = await refusal(generateThumbnail(request("16x16", "crop", "jpeg"), config, core, source));
+    expect([error.code, error.status]).toEqual(["SOURCE_UNDECODABLE", 422]);
+  });
+
+  it("a 16×16 VP8X after the frame of a simple WebP does not count: the budget sees 1200×800, as libwebp decodes", async () => {
+    const source = riff(concat(webp.subarray(12), vp8x(16, 16)));
+    const probed = probe(source);
+    expect(probed.kind === "image" && [probed.info.width, probed.info.height]).toEqual([1200, 800]);
+    const thumb = await generateThumbnail(request("60x", "scale", "png"), config, core, source);
+    const { width, height } = await sharp(thumb.bytes).metadata();
+    expect([width, height]).toEqual([60, 40]);
   });
 });
 

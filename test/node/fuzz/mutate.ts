@@ -202,7 +202,7 @@ function setDimensions(format: Format, b: Uint8Array, rng: Rng): string {
 }
 
 /** Inserts a structure that contradicts or repeats the header: the attacks on "decode what was probed". */
-function inject(format: Format, b: Uint8Array, rng: Rng): { bytes: Uint8Array; what: string } {
+function inject(format: Format, b: Uint8Array<ArrayBuffer>, rng: Rng): { bytes: Uint8Array<ArrayBuffer>; what: string } {
   const found = regions(format, b);
   const at = found.length > 0 ? pick(rng, found).start : Math.min(b.length, 2);
   switch (format) {
