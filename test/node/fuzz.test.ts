@@ -14,7 +14,7 @@ const env = (name: string, fallback: number) => {
 const only = process.env.FUZZ_ONLY;
 const options: FuzzOptions = {
   seed: env("FUZZ_SEED", 20261128),
-  mutants: env("FUZZ_MUTANTS", 2000),
+  mutants: env("FUZZ_MUTANTS", 4000),
   only: only === undefined || only === "" ? undefined : Number(only),
   checkEvery: env("FUZZ_CHECK_EVERY", 50),
   slowMs: env("FUZZ_SLOW_MS", 2000),

@@ -24,17 +24,24 @@ const FORMATS: Record<string, Format> = { jpg: "jpeg", png: "png", gif: "gif", w
  * Landscape_1.jpg resized with `fit: "fill"`): baseline.jpg (q80, 4:2:0), progressive.jpg, grey.jpg,
  * 444.jpg (q90, 4:4:4); rgba.png (alpha = horizontal ramp), palette-adam7.png (16 colours,
  * interlaced), grey.png; still.gif, alpha-interlaced.gif; lossy.webp, alpha.webp (VP8X + ALPH),
- * lossless.webp; still.avif (q50).
+ * lossless.webp; still.avif (q50). Plus four 301×203 / 130×90 files of the core decoders' tests.
  */
 export function fuzzFixtures(): Fixture[] {
-  return readdirSync(FIXTURES)
-    .sort()
-    .map((name) => {
-      const format = FORMATS[name.slice(name.lastIndexOf(".") + 1)];
-      if (!format) throw new Error(`fuzz fixture with an unknown extension: ${name}`);
-      return { name, path: join(FIXTURES, name), format };
-    });
+  const fixture = (dir: string, name: string): Fixture => {
+    const format = FORMATS[name.slice(name.lastIndexOf(".") + 1)];
+    if (!format) throw new Error(`fuzz fixture with an unknown extension: ${name}`);
+    return { name, path: join(dir, name), format };
+  };
+  return [
+    ...readdirSync(FIXTURES)
+      .sort()
+      .map((name) => fixture(FIXTURES, name)),
+    ...SHARED_SEEDS.map((name) => fixture(join(FIXTURES, ".."), name)),
+  ];
 }
+
+/** Code paths the small seeds lack: restart markers, several scans, Adobe CMYK, an offset GIF frame. */
+const SHARED_SEEDS = ["jpeg-core/s-420-restart.jpg", "jpeg-core/s-420-multiscan.jpg", "jpeg-core/s-cmyk.jpg", "gif/im-offset-anim.gif"];
 
 export interface FuzzOptions {
   readonly seed: number;
