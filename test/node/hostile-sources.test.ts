@@ -216,6 +216,13 @@ describe("outputs past MAX_DIMENSION or the encoder's limit", () => {
     expect(error.publicMessage).toMatch(/width of 70000 px is over MAX_DIMENSION \(4096 px\)/);
   });
 
+  it("a 1×20000 strip at 100x100/crop (resize to 100×2000000) is refused by the budget, 413, before decoding", async () => {
+    const before = core.memoryBytes;
+    const error = await refusal(generateThumbnail(request("100x100", "crop", "jpeg"), config, core, await flat(1, 20000)));
+    expect([error.code, error.status]).toEqual(["SOURCE_TOO_MANY_PIXELS", 413]);
+    expect(core.memoryBytes).toBe(before);
+  });
+
   it("a panorama whose scaled width fits is still thumbnailed", async () => {
     const thumb = await generateThumbnail(request("x20", "scale", "jpeg"), config, core, await flat(4000, 100));
     const { width, height } = await sharp(thumb.bytes).metadata();

@@ -1176,7 +1176,9 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
 
 export function decode(ptr: usize, len: i32, denom: i32, expectedW: i32, expectedH: i32): usize {
   resetState();
-  if (len < 0 || (denom != 1 && denom != 2 && denom != 4 && denom != 8) || expectedW < 0 || expectedH < 0 || (expectedW == 0) != (expectedH == 0)) {
+  const badDenom = denom != 1 && denom != 2 && denom != 4 && denom != 8;
+  const badExpected = expectedW < 0 || expectedH < 0 || (expectedW == 0) != (expectedH == 0);
+  if (len < 0 || badDenom || badExpected) {
     fail(JPEG_ERR_BAD_ARGUMENT);
     return 0;
   }
