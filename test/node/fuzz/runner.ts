@@ -68,7 +68,7 @@ export interface FuzzSummary {
   readonly counts: Record<string, Record<string, number>>;
   readonly failures: Failure[];
   readonly checks: number;
-  readonly slowest: { index: number; ms: number };
+  readonly slowest: { index: number; ms: number; what: string };
 }
 
 const CLEAN_REQUEST: RequestSpec = { width: 40, height: 0, method: "scale", format: "png" };
@@ -119,7 +119,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const counts: Record<string, Record<string, number>> = {};
   const failures: Failure[] = [];
   let checks = 0;
-  let slowest = { index: -1, ms: 0 };
+  let slowest = { index: -1, ms: 0, what: "" };
   let reference: { data: Uint8Array; width: number; height: number } | undefined;
   const bundle = await bundleWorker();
   const fail = (index: number, fixture: string, what: string, steps: readonly string[]) =>
@@ -161,7 +161,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
             const key = message.failure ? "FAILURE" : message.outcome;
             byFormat[key] = (byFormat[key] ?? 0) + 1;
             if (message.failure) fail(message.index, message.fixture, `${message.outcome}: ${message.failure}`, message.steps);
-            if (message.ms > slowest.ms) slowest = { index: message.index, ms: message.ms };
+            if (message.ms > slowest.ms) slowest = { index: message.index, ms: message.ms, what: `${message.fixture}; ${message.steps.join(" + ")} → ${message.outcome}` };
           } else if (message.type === "check") {
             // Decoding is async: keep the checks in order, and finish them before the summary.
             pending = pending.then(async () => {
@@ -200,7 +200,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
 export function formatSummary(options: FuzzOptions, summary: FuzzSummary): string {
   const lines: string[] = [];
   const total = Object.values(summary.counts).reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
-  lines.push(`fuzz: seed ${options.seed}, ${total} mutants, ${summary.checks} clean checks, slowest mutant ${summary.slowest.index} (${summary.slowest.ms.toFixed(0)} ms)`);
+  lines.push(`fuzz: seed ${options.seed}, ${total} mutants, ${summary.checks} clean checks, slowest mutant ${summary.slowest.index} (${summary.slowest.ms.toFixed(0)} ms: ${summary.slowest.what})`);
   for (const [format, byOutcome] of Object.entries(summary.counts).sort()) {
     const parts = Object.entries(byOutcome)
       .sort((a, b) => b[1] - a[1])

@@ -126,11 +126,20 @@ async function seeds(): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  if (input.start === 0) {
-    await seeds();
-    await clean(-1);
+/** Each encoder once, so that compiling its wasm is not counted against the first mutant that uses it. */
+async function warmUp(): Promise<void> {
+  const source = sources[input.cleanFixture];
+  if (!source) throw new Error("fuzz worker: no clean fixture");
+  const core = await fuzzCore();
+  for (const format of ["jpeg", "png", "webp", "avif"] as const) {
+    await generateThumbnail(mutantRequest({ ...input.cleanRequest, format }), config, core, source.bytes);
   }
+}
+
+async function main(): Promise<void> {
+  await warmUp();
+  if (input.start === 0) await seeds();
+  await clean(-1);
   for (let index = input.start; index < input.end; index++) {
     const spec = mutantSpec(input.seed, index, sources.length);
     const source = sources[spec.fixture];
