@@ -55,15 +55,24 @@ class GuardedCore extends ImageCore {
   }
 }
 
+/**
+ * Every core starts with a free block larger than the decode budget (DECODE_BUDGET_BYTES, 64 MB):
+ * a request that stays within what it reserved never grows the memory past it (and past the guard).
+ * Growing beyond it means a decoder allocated more than the header declared.
+ */
+const RESERVE = 80 * 2 ** 20;
+/** Guard pages for the largest seed after its segments are repeated. */
+const GUARD_SLACK = 2 * 2 ** 20;
 const guarded = new WeakMap<ImageCore, GuardedCore>();
+const baseline = new WeakMap<ImageCore, number>();
 async function fuzzCore(): Promise<ImageCore> {
   const core = await loadCore(coreModule);
   let wrapper = guarded.get(core);
   if (!wrapper) {
-    // The allocator gets its working room first, so that decoding rarely grows memory past the guard.
-    core.exports.free(core.exports.alloc(80 * 2 ** 20));
+    core.exports.free(core.exports.alloc(RESERVE));
     wrapper = new GuardedCore(core);
     guarded.set(core, wrapper);
+    baseline.set(wrapper, core.memoryBytes);
   }
   return wrapper;
 }
@@ -148,6 +157,7 @@ async function main(): Promise<void> {
     const request = mutantRequest(spec.request);
     send({ type: "begin", index });
     const core = await fuzzCore();
+    const reserved = baseline.get(core) ?? 0;
     const start = performance.now();
     let outcome: string;
     let failure: string | undefined;
@@ -165,6 +175,11 @@ async function main(): Promise<void> {
     }
     const ms = performance.now() - start;
     if (!failure && ms > input.slowMs) failure = `took ${ms.toFixed(0)} ms (bound ${input.slowMs} ms)`;
+    const grown = core.exports.memory.buffer.byteLength - reserved;
+    if (grown > GUARD_SLACK) {
+      failure ??= `the core grew by ${(grown / 2 ** 20).toFixed(1)} MB past its ${RESERVE / 2 ** 20} MB reserve`;
+      baseline.set(core, core.exports.memory.buffer.byteLength); // report each growth once
+    }
     send({ type: "result", index, format: source.format, fixture: source.name, outcome, failure, steps: mutant.steps, ms });
     if (failure || (index + 1) % input.checkEvery === 0) await clean(index);
   }
