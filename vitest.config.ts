@@ -17,6 +17,25 @@ export default b.buffer;`;
   },
 };
 
+/**
+ * Node tests import the Worker's own modules: `import m from "x.wasm"` (and `x.wasm?module`) gives a
+ * compiled WebAssembly.Module there, as wrangler's bundler does for Workers.
+ */
+const wasmModules: Plugin = {
+  name: "thumbsmith-wasm-modules",
+  enforce: "pre",
+  async resolveId(source, importer) {
+    if (!/\.wasm(\?module)?$/.test(source)) return undefined;
+    const resolved = await this.resolve(source.replace(/\?module$/, ""), importer, { skipSelf: true });
+    return resolved ? `${resolved.id}?compiled-module` : undefined;
+  },
+  load(id) {
+    if (!id.endsWith(".wasm?compiled-module")) return undefined;
+    const path = id.slice(0, -"?compiled-module".length);
+    return `import { readFileSync } from "node:fs"; export default new WebAssembly.Module(readFileSync(${JSON.stringify(path)}));`;
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -25,7 +44,15 @@ export default defineConfig({
         test: { name: "worker", include: ["test/worker/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
-        test: { name: "node", include: ["test/node/**/*.test.{ts,mjs}"], environment: "node", testTimeout: 60_000 },
+        plugins: [wasmModules],
+        test: {
+          name: "node",
+          include: ["test/node/**/*.test.{ts,mjs}"],
+          environment: "node",
+          testTimeout: 60_000,
+          // jSquash's .wasm files live in node_modules: they must go through wasmModules, not Node.
+          server: { deps: { inline: [/\.wasm\?compiled-module$/] } },
+        },
       },
       {
         test: {

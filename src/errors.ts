@@ -19,6 +19,7 @@ export const ERRORS = {
   SOURCE_EMPTY: { status: 422, message: "The source image is empty." },
   SOURCE_UNSUPPORTED: { status: 422, message: "The source is not an image in a supported format." },
   SOURCE_UNDECODABLE: { status: 422, message: "The source image could not be decoded." },
+  OUTPUT_TOO_LARGE: { status: 422, message: "The thumbnail of this source at this size would be larger than allowed." },
   LOCK_TIMEOUT: { status: 503, message: "The thumbnail is being generated; retry shortly." },
   BUSY: { status: 503, message: "The service is busy with other thumbnails; retry shortly." },
   CONFIG_INVALID: { status: 500, message: "The service is misconfigured." },

@@ -40,7 +40,7 @@ for (const d of [1, 2, 4, 8]) {
   const id = e.pipeNew();
   e.pipeResize(id, w, h, tw, th, 0, 0, tw, th, 0);
   e.pipeToFrame(id, 1);
-  const code = e.pipeRunJpeg(id, input, bytes.length, d);
+  const code = e.pipeRunJpeg(id, input, bytes.length, d, 0, 0);
   e.free(input);
   if (code !== 0) throw new Error(`decode failed: ${code}`);
   const out = e.pipeOutput(id);

@@ -25,7 +25,7 @@ import webpEncWasm from "@jsquash/webp/codec/enc/webp_enc_simd.wasm";
 import { InstancePool } from "./pool";
 
 export interface Pixels {
-  readonly data: Uint8ClampedArray;
+  readonly data: Uint8ClampedArray<ArrayBuffer>;
   readonly width: number;
   readonly height: number;
 }
@@ -38,7 +38,7 @@ export interface Pixels {
  */
 class PixelData implements Pixels {
   constructor(
-    readonly data: Uint8ClampedArray,
+    readonly data: Uint8ClampedArray<ArrayBuffer>,
     readonly width: number,
     readonly height: number,
   ) {}

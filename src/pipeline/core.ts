@@ -16,11 +16,11 @@ export interface CoreExports {
   smartCropY(): number;
   pipeNew(): number;
   pipeResize(id: number, srcW: number, srcH: number, dstW: number, dstH: number, x: number, y: number, w: number, h: number, premultiply: number): void;
-  pipeCrop(id: number, x: number, y: number, w: number, h: number): void;
+  pipeCrop(id: number, srcW: number, srcH: number, x: number, y: number, w: number, h: number): void;
   pipeFlatten(id: number, r: number, g: number, b: number): void;
   pipeToFrame(id: number, orientation: number): void;
   pipeToJpeg(id: number, quality: number): void;
-  pipeRunJpeg(id: number, ptr: number, len: number, scaleDenom: number): number;
+  pipeRunJpeg(id: number, ptr: number, len: number, scaleDenom: number, expectedWidth: number, expectedHeight: number): number;
   pipeRunPng(id: number, ptr: number, len: number): number;
   pipeRunGif(id: number, ptr: number, len: number): number;
   pipeRunFrame(id: number, ptr: number, width: number, height: number): number;

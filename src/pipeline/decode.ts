@@ -18,7 +18,7 @@ export const decode: Step = {
       const input = core.putBytes(ctx.bytes);
       const length = ctx.bytes.byteLength;
       const denom = ctx.decodeScale;
-      const source = format === "jpeg" ? { kind: format, input, length, denom } : { kind: format, input, length };
+      const source = format === "jpeg" ? { kind: format, input, length, denom, declared: { width, height } } : { kind: format, input, length };
       const rows = { width: Math.ceil(width / denom), height: Math.ceil(height / denom) };
       replaceSource(ctx, source, rows, () => core.exports.free(input));
       ctx.mayHaveAlpha = format !== "jpeg";

@@ -1,4 +1,5 @@
-import type { Method, Size } from "../url";
+import { ThumbnailError } from "../errors";
+import type { Method, OutputFormat, Size } from "../url";
 
 export interface Plan {
   /** Size to resample the (oriented) image to. */
@@ -100,5 +101,31 @@ export function storedRect(
       return { x: W - y - h, y: x, width: h, height: w };
     default:
       return rect;
+  }
+}
+
+/**
+ * The largest side each encoder can write: JPEG's 16-bit frame header, VP8/VP8L's 14-bit size fields,
+ * AV1's 16-bit frame_width_minus_1 (jSquash's libavif encodes 65536 × 2; measured), PNG's 31-bit IHDR.
+ */
+export const OUTPUT_FORMAT_LIMITS: Readonly<Record<OutputFormat, number>> = { jpeg: 65535, webp: 16383, avif: 65536, png: 2 ** 31 - 1 };
+
+const FORMAT_NAMES: Readonly<Record<OutputFormat, string>> = { jpeg: "JPEG", webp: "WebP", avif: "AVIF", png: "PNG" };
+
+/**
+ * A size only ever bounds one side of `scale` output: the other follows the source's aspect ratio
+ * and can pass MAX_DIMENSION or the encoder's limit (`x200/scale` of a 20000×100 panorama). Refused
+ * here, from the plan, before anything is decoded.
+ */
+export function checkOutputSize(plan: Plan, format: OutputFormat, maxDimension: number): void {
+  const formatLimit = OUTPUT_FORMAT_LIMITS[format];
+  const limit = Math.min(maxDimension, formatLimit);
+  const name = maxDimension <= formatLimit ? `MAX_DIMENSION (${maxDimension} px)` : `the ${FORMAT_NAMES[format]} limit (${formatLimit} px)`;
+  for (const [side, value] of [["width", plan.width], ["height", plan.height]] as const) {
+    if (value > limit) {
+      throw new ThumbnailError("OUTPUT_TOO_LARGE", {
+        detail: `output: the thumbnail would be ${plan.width}x${plan.height}; its ${side} of ${value} px is over ${name}`,
+      });
+    }
   }
 }

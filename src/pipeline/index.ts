@@ -8,7 +8,7 @@ import { decode } from "./decode";
 import { encode } from "./encode";
 import { flatten } from "./flatten";
 import { estimateCost, peakBytes, type Cost } from "./budget";
-import { planGeometry, swapsAxes, type Plan } from "./geometry";
+import { checkOutputSize, planGeometry, swapsAxes, type Plan } from "./geometry";
 import { orient } from "./orient";
 import { probe, type ImageInfo } from "./probe";
 import { resize } from "./resize";
@@ -75,6 +75,7 @@ export function prepareThumbnail(
     request.method,
     config.upscale,
   );
+  checkOutputSize(plan, request.format, config.maxDimension);
   const cost = estimateCost(info, plan, request, source.byteLength, budget);
   const peak = peakBytes(cost);
   if (peak > budget) {

@@ -4,7 +4,8 @@ import { storedTarget } from "./geometry";
 /**
  * Lanczos3 from the decoder's rows to the plan's resize target, in the source's stored axes (the
  * sink orients afterwards). Only the window `crop` chose is computed; with nothing to resample the
- * window is a plain crop of the rows.
+ * window is a plain crop of the rows. Either stage checks that the rows are the size the plan (and
+ * the memory reserved) was made for: a source whose data contradicts its header stops there.
  */
 export const resize: Step = {
   name: "resize",
@@ -13,7 +14,7 @@ export const resize: Step = {
     const window = ctx.window ?? { x: 0, y: 0, ...to };
     const { rows } = ctx;
     if (rows.width === to.width && rows.height === to.height) {
-      if (window.width !== rows.width || window.height !== rows.height) ctx.stages.push({ kind: "crop", window });
+      ctx.stages.push({ kind: "crop", from: rows, window });
       return;
     }
     ctx.stages.push({ kind: "resize", from: rows, to, window, premultiply: ctx.mayHaveAlpha });

@@ -18,13 +18,13 @@ export interface Rect extends Size {
 }
 
 export type RowSource =
-  | { readonly kind: "jpeg"; readonly input: number; readonly length: number; readonly denom: number }
+  | { readonly kind: "jpeg"; readonly input: number; readonly length: number; readonly denom: number; readonly declared: Size }
   | { readonly kind: "png" | "gif"; readonly input: number; readonly length: number }
   | { readonly kind: "frame"; readonly frame: CoreFrame };
 
 export type RowStage =
   | { readonly kind: "resize"; readonly from: Size; readonly to: Size; readonly window: Rect; readonly premultiply: boolean }
-  | { readonly kind: "crop"; readonly window: Rect }
+  | { readonly kind: "crop"; readonly from: Size; readonly window: Rect }
   | { readonly kind: "flatten"; readonly color: Rgb };
 
 export type RowSink = { readonly kind: "frame"; readonly orientation: number } | { readonly kind: "jpeg"; readonly quality: number };
@@ -38,6 +38,7 @@ const DECODER_ERRORS = {
     [-3]: "corrupt JPEG data",
     [-4]: "JPEG ends inside its headers",
     [-5]: "JPEG too large",
+    [-7]: "JPEG frame header is not the one the probe read (hidden or second frame)",
   },
   png: {
     [-1]: "not a PNG",
@@ -79,7 +80,8 @@ function run(core: ImageCore, id: number, source: RowSource): number {
   const x = core.exports;
   switch (source.kind) {
     case "jpeg":
-      return x.pipeRunJpeg(id, source.input, source.length, source.denom);
+      // The probed size goes in: the memory was reserved for that frame and no other.
+      return x.pipeRunJpeg(id, source.input, source.length, source.denom, source.declared.width, source.declared.height);
     case "png":
       return x.pipeRunPng(id, source.input, source.length);
     case "gif":
@@ -101,7 +103,7 @@ export function runRows(core: ImageCore, source: RowSource, stages: readonly Row
           break;
         }
         case "crop":
-          x.pipeCrop(id, stage.window.x, stage.window.y, stage.window.width, stage.window.height);
+          x.pipeCrop(id, stage.from.width, stage.from.height, stage.window.x, stage.window.y, stage.window.width, stage.window.height);
           break;
         case "flatten":
           x.pipeFlatten(id, stage.color.r, stage.color.g, stage.color.b);

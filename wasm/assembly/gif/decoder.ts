@@ -26,8 +26,9 @@
 //
 // Memory: the index frame (the visible part of the image, one byte per pixel, plus 4 bytes per row
 // telling how many of its pixels the data reached), one RGBA row of the screen, and one working block
-// (palette, LZW table, a 4096-byte string buffer: 29 KB, plus a row buffer of frame-width bytes),
-// all freed before returning.
+// (palette, LZW table, a 4096-byte string buffer: 29 KB, plus a row buffer of the frame's visible
+// width), all freed before returning: nothing is allocated for what lies outside the screen the
+// header declared.
 
 import { failed, PIPE_ERR_TOO_LARGE, pipeErrorCode, Stage } from "../pipe/stage";
 import { GIF_ERR_CORRUPT, GIF_ERR_NOT_GIF, GIF_ERR_STOPPED, GIF_ERR_TOO_LARGE, GIF_ERR_TRUNCATED, GIF_OK } from "./errors";
@@ -42,7 +43,7 @@ const W_LEN: usize = W_PREFIX + MAX_CODES * 2; // 4096 × u16: string length
 const W_LAST: usize = W_LEN + MAX_CODES * 2; // 4096 × u8: last byte
 const W_FIRST: usize = W_LAST + MAX_CODES; // 4096 × u8: first byte
 const W_STR: usize = W_FIRST + MAX_CODES; // 4096 bytes: a string that crosses a row end
-const W_ROW: usize = W_STR + MAX_CODES; // frame width bytes: colour indices of the current row
+const W_ROW: usize = W_STR + MAX_CODES; // visible width bytes: colour indices of the current row
 
 // ---- per-decode state ----------------------------------------------------------------------------
 let err: i32 = 0;
@@ -204,7 +205,10 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
     err = pipeErrorCode() == PIPE_ERR_TOO_LARGE ? GIF_ERR_TOO_LARGE : GIF_ERR_STOPPED;
     return err;
   }
-  const work = heap.alloc(W_ROW + <usize>fw);
+  // The row buffer holds only the columns inside the screen: a frame wider than the screen the
+  // header declared costs no memory for its hidden part.
+  visW = fx < sw ? min(fw, sw - fx) : 0;
+  const work = heap.alloc(W_ROW + <usize>visW);
   pal = work + W_PAL;
   rowBuf = work + W_ROW;
   strBuf = work + W_STR;
@@ -231,7 +235,6 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
   frameY = fy;
   frameW = fw;
   frameH = fh;
-  visW = fx < sw ? min(fw, sw - fx) : 0;
   interlaced = (iflags & 0x40) != 0;
   curX = 0;
   curRow = 0;
@@ -314,10 +317,16 @@ function endRow(): void {
 function emit(code: i32, work: usize): void {
   const len = <i32>load<u16>(work + W_LEN + (<usize>code << 1));
   if (curX + len <= frameW) {
-    if (rowVisible(curRow)) {
-      let d = rowBuf + <usize>(curX + len - 1);
+    if (rowVisible(curRow) && curX < visW) {
+      // written back to front: the pixels past the screen's right edge are skipped, not stored
       let c = code;
-      for (let k = len; k > 0; k--) {
+      let k = len;
+      for (let x = curX + len; x > visW; x--) {
+        c = <i32>load<u16>(work + W_PREFIX + (<usize>c << 1));
+        k--;
+      }
+      let d = rowBuf + <usize>(curX + k - 1);
+      for (; k > 0; k--) {
         store<u8>(d, load<u8>(work + W_LAST + <usize>c));
         c = <i32>load<u16>(work + W_PREFIX + (<usize>c << 1));
         d--;
@@ -342,7 +351,7 @@ function emitAcross(code: i32, len: i32, work: usize): void {
   let s: i32 = 0;
   while (s < len && !done) {
     const k = min(len - s, frameW - curX);
-    if (rowVisible(curRow)) memory.copy(rowBuf + <usize>curX, strBuf + <usize>s, <usize>k);
+    if (rowVisible(curRow) && curX < visW) memory.copy(rowBuf + <usize>curX, strBuf + <usize>s, <usize>min(k, visW - curX));
     curX += k;
     s += k;
     if (curX == frameW) endRow();

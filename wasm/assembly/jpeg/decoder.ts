@@ -13,8 +13,8 @@
 //    the coefficients not stored). At 1/8 only the DC is needed and AC scans are skipped unparsed.
 
 import {
-  JPEG_ERR_BAD_ARGUMENT, JPEG_ERR_CORRUPT, JPEG_ERR_NOT_JPEG, JPEG_ERR_TOO_LARGE, JPEG_ERR_TRUNCATED,
-  JPEG_ERR_STOPPED, JPEG_ERR_UNSUPPORTED, JPEG_OK,
+  JPEG_ERR_BAD_ARGUMENT, JPEG_ERR_CORRUPT, JPEG_ERR_NOT_DECLARED, JPEG_ERR_NOT_JPEG, JPEG_ERR_STOPPED,
+  JPEG_ERR_TOO_LARGE, JPEG_ERR_TRUNCATED, JPEG_ERR_UNSUPPORTED, JPEG_OK,
 } from "./errors";
 import { failed, PIPE_ERR_TOO_LARGE, pipeErrorCode, Stage } from "../pipe/stage";
 import { BLOCK, fillBlock, idct2, idct4, idct8, idctDC, px } from "./idct";
@@ -75,6 +75,11 @@ let restartTogo: i32 = 0;
 let sawJFIF: bool = false;
 let sawAdobe: bool = false;
 let adobeTransform: i32 = -1;
+
+// The frame size the caller reserved memory for (0: not given); any other frame is refused before
+// anything is allocated for it, so a header that hides the real frame cannot cost more than declared.
+let expectW: i32 = 0;
+let expectH: i32 = 0;
 
 // frame
 let frameSeen: bool = false;
@@ -361,6 +366,7 @@ function parseSOF(p: usize, end: usize, marker: i32): void {
   if (end - p != 6 + 3 * <usize>ncomp) { fail(JPEG_ERR_CORRUPT); return; }
   if (imgW == 0) { fail(JPEG_ERR_TOO_LARGE); return; }
   if (imgH == 0) { fail(JPEG_ERR_UNSUPPORTED); return; } // height defined by DNL
+  if (expectW != 0 && (imgW != expectW || imgH != expectH)) { fail(JPEG_ERR_NOT_DECLARED); return; }
   progressive = marker == 0xC2;
   hmax = 1;
   vmax = 1;
@@ -1084,6 +1090,8 @@ function resetState(): void {
   dataEnd = false;
   eobrun = 0;
   nallocs = 0;
+  expectW = 0;
+  expectH = 0;
   resetBits();
 }
 
@@ -1173,15 +1181,20 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
 }
 
 /**
- * Decodes at 1/denom and pushes the rows into `head`; returns 0 or an error code. A file cut inside
- * the entropy-coded data still delivers every row (the missing part grey).
+ * Decodes at 1/denom and pushes the rows into `head`; returns 0 or an error code. expectedW/H (both
+ * 0: any) is the full frame size the caller probed and reserved for. A file cut inside the
+ * entropy-coded data still delivers every row (the missing part grey).
  */
-export function decode(ptr: usize, len: i32, denom: i32, head: Stage): i32 {
+export function decode(ptr: usize, len: i32, denom: i32, expectedW: i32, expectedH: i32, head: Stage): i32 {
   resetState();
-  if (len < 0 || (denom != 1 && denom != 2 && denom != 4 && denom != 8)) {
+  const badDenom = denom != 1 && denom != 2 && denom != 4 && denom != 8;
+  const badExpected = expectedW < 0 || expectedH < 0 || (expectedW == 0) != (expectedH == 0);
+  if (len < 0 || badDenom || badExpected) {
     fail(JPEG_ERR_BAD_ARGUMENT);
     return err;
   }
+  expectW = expectedW;
+  expectH = expectedH;
   scaleDenom = denom;
   setupScale(true);
   sink = head;

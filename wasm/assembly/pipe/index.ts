@@ -6,11 +6,12 @@
 //                                                    Lanczos3 from srcW × srcH (the rows must be that
 //                                                    size, or the run stops with PIPE_ERR_MISMATCH) to
 //                                                    dstW × dstH, keeping the window (x, y, w, h)
-//   pipeCrop(id, x, y, w, h)                         keeps a window of the rows, no resampling
+//   pipeCrop(id, srcW, srcH, x, y, w, h)             keeps a window of srcW × srcH rows, no resampling
 //   pipeFlatten(id, r, g, b)                         composites onto an opaque colour
 //   pipeToFrame(id, orientation): the sink is a frame, EXIF orientation 1–8 applied
 //   pipeToJpeg(id, quality):      the sink is the baseline JPEG encoder (rows encoded as they come)
-//   pipeRunJpeg(id, ptr, len, scaleDenom) / pipeRunPng(id, ptr, len) / pipeRunGif(id, ptr, len) /
+//   pipeRunJpeg(id, ptr, len, scaleDenom, expectedWidth, expectedHeight) / pipeRunPng(id, ptr, len) /
+//   pipeRunGif(id, ptr, len) /
 //   pipeRunFrame(id, ptr, width, height): i32        pushes a source through; 0 or an error code:
 //                                                    the decoder's own (JPEG_*, PNG_*, GIF_*) or PIPE_*
 //   pipeOutput(id): usize   the frame or encoded bytes, handed to the caller (who frees them)
@@ -70,9 +71,9 @@ export function pipeResize(
   if (p != null) p.add(new ResizeStage(srcW, srcH, dstW, dstH, x, y, w, h, premultiply));
 }
 
-export function pipeCrop(id: i32, x: i32, y: i32, w: i32, h: i32): void {
+export function pipeCrop(id: i32, srcW: i32, srcH: i32, x: i32, y: i32, w: i32, h: i32): void {
   const p = get(id);
-  if (p != null) p.add(new CropStage(x, y, w, h));
+  if (p != null) p.add(new CropStage(srcW, srcH, x, y, w, h));
 }
 
 export function pipeFlatten(id: i32, r: i32, g: i32, b: i32): void {
@@ -107,10 +108,11 @@ function outcome(p: Pipe, code: i32): i32 {
   return result;
 }
 
-export function pipeRunJpeg(id: i32, ptr: usize, len: i32, scaleDenom: i32): i32 {
+/** expectedWidth × expectedHeight: the frame the caller probed (both 0: any); another one stops the run. */
+export function pipeRunJpeg(id: i32, ptr: usize, len: i32, scaleDenom: i32, expectedWidth: i32, expectedHeight: i32): i32 {
   const p = ready(id);
   if (p == null) return PIPE_ERR_ARGUMENT;
-  return outcome(p, jpegDecode(ptr, len, scaleDenom, p.head!));
+  return outcome(p, jpegDecode(ptr, len, scaleDenom, expectedWidth, expectedHeight, p.head!));
 }
 
 export function pipeRunPng(id: i32, ptr: usize, len: i32): i32 {

@@ -249,13 +249,15 @@ export class ResizeStage extends Stage {
   }
 }
 
-/** Keeps the window (x, y, w, h) of the rows it is given: a crop without resampling. */
+/** Keeps the window (x, y, w, h) of expectW × expectH rows: a crop without resampling. */
 export class CropStage extends Stage {
   private received: i32 = 0;
   private srcW: i32 = 0;
   private srcH: i32 = 0;
 
   constructor(
+    private readonly expectW: i32,
+    private readonly expectH: i32,
     private readonly x: i32,
     private readonly y: i32,
     private readonly w: i32,
@@ -265,6 +267,10 @@ export class CropStage extends Stage {
   }
 
   begin(width: i32, height: i32): bool {
+    if (width != this.expectW || height != this.expectH) {
+      fail(PIPE_ERR_MISMATCH);
+      return false;
+    }
     if (this.w <= 0 || this.h <= 0 || this.x < 0 || this.y < 0 || this.x + this.w > width || this.y + this.h > height) {
       fail(PIPE_ERR_ARGUMENT);
       return false;

@@ -19,15 +19,17 @@
 // Error codes (pngError(); also exported as the PNG_* globals):
 //    0 PNG_OK
 //   -1 PNG_ERR_NOT_PNG       shorter than 8 bytes or no PNG signature
-//   -2 PNG_ERR_CORRUPT       IHDR missing / not first / wrong length, width or height over 2^31 - 1,
+//   -2 PNG_ERR_CORRUPT       IHDR missing / not first / wrong length / repeated before the IDAT data,
+//                            width or height over 2^31 - 1,
 //                            invalid colour type + bit depth, palette image without a valid PLTE
 //                            (1..256 entries), a chunk length over 2^31 - 1 before the IDAT data, bad
 //                            zlib header check bits, or (before any row was output) invalid deflate
 //                            data (block type 3, over-subscribed or incomplete-and-hit Huffman code,
 //                            bad code lengths, distance too far back, stored-block LEN/NLEN mismatch)
 //                            or a filter type over 4
-//   -3 PNG_ERR_TRUNCATED     the data ends before the first IDAT data byte (in IHDR, PLTE, tRNS or any
-//                            other chunk before IDAT, or no IDAT at all before IEND / the end)
+//   -3 PNG_ERR_TRUNCATED     the data ends before the first IDAT data byte (in IHDR or its CRC, PLTE,
+//                            tRNS or any other chunk before IDAT, or no IDAT at all before IEND / the
+//                            end)
 //   -4 PNG_ERR_TOO_LARGE     width or height 0, RGBA output over 256 MB, or a scanline over 16 MB
 //                            (checked from IHDR alone, so decompression bombs cost nothing)
 //   -5 PNG_ERR_UNSUPPORTED   compression / filter method not 0, interlace method over 1, zlib
