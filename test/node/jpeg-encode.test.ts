@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { instantiateCore } from "../../src/pipeline/core";
 import { at, coreExports } from "./wasm-core";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -42,14 +43,7 @@ beforeAll(async () => {
 // a new instance of the core (coreExports gives the process-wide one): its memory has not grown yet
 async function freshCore(): Promise<Core> {
   const module = new WebAssembly.Module(readFileSync(join(root, "wasm", "build", "core.wasm")));
-  const instance = await WebAssembly.instantiate(module, {
-    env: {
-      abort() {
-        throw new Error("image core aborted");
-      },
-    },
-  });
-  return instance.exports as unknown as Core;
+  return (await instantiateCore(module)).exports as unknown as Core;
 }
 
 function encode(img: Raw, quality: number): Buffer {

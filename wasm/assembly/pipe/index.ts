@@ -23,7 +23,7 @@ import { decode as jpegDecode } from "../jpeg/decoder";
 import { decode as pngDecode } from "../png/decoder";
 import { CropStage, ResizeStage } from "./resize";
 import { FlattenStage, FrameSink, JpegSink, Sink } from "./sinks";
-import { PIPE_ERR_ARGUMENT, pipeErrorCode, pushFrame, resetPipeError, Stage } from "./stage";
+import { PIPE_ERR_ARGUMENT, PIPE_ERR_MISMATCH, pipeErrorCode, pushFrame, resetPipeError, Stage } from "./stage";
 
 export { PIPE_ERR_ARGUMENT, PIPE_ERR_ENCODER, PIPE_ERR_MISMATCH, PIPE_ERR_TOO_LARGE } from "./stage";
 
@@ -100,10 +100,14 @@ function ready(id: i32): Pipe | null {
   return p;
 }
 
-/** The run's outcome: the pipeline's own error first (a decoder only reports that it was stopped). */
+/**
+ * The run's outcome: the pipeline's own error first (a decoder only reports that it was stopped),
+ * and a source that reported success without delivering every row is a mismatch, not an empty result.
+ */
 function outcome(p: Pipe, code: i32): i32 {
   const pipe = pipeErrorCode();
-  const result = pipe != 0 ? pipe : code;
+  let result = pipe != 0 ? pipe : code;
+  if (result == 0 && p.sink!.output == 0) result = PIPE_ERR_MISMATCH;
   if (result != 0) p.head!.dispose();
   return result;
 }

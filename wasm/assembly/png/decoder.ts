@@ -71,7 +71,7 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
   // and its CRC: the chunk walk below starts after it, and `end - p` must not wrap
   if (n < 8 + 8 + 13 + 4) {
     err = PNG_ERR_TRUNCATED;
-    return 0;
+    return err;
   }
   const h0 = ptr + 16;
   const w32 = be32(h0);
@@ -144,7 +144,7 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
     if (type == T_IHDR) {
       // A second header: which one holds is ambiguous, and the probe sized the request by the first.
       err = PNG_ERR_CORRUPT;
-      return 0;
+      return err;
     }
     if (type == T_IEND || <usize>cl + 4 > avail) {
       err = PNG_ERR_TRUNCATED;
