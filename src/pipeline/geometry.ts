@@ -41,10 +41,10 @@ export function planGeometry(width: number, height: number, size: Size, method: 
  * decode is a low-pass filter; the Lanczos3 pass after it needs room to do the rest. Measured against
  * a full decode resized with Lanczos3 (`node scripts/bench/scale-check.mjs FILE WIDTH`): at 2× the
  * 1/2 and 1/4 decodes match sharp's own shrink-on-load (which also leaves 2×: 6 MP → 300 px 36.1 dB
- * vs sharp's 36.0, 50 MP → 2048 px 52.4 vs 52.3); 1/8 keeps only each block's average and needs 2.5×
- * (24 MP → 300 px at 1/8 and 2.5× scores 43 dB, so 1/4 is taken there: 50 dB).
+ * vs sharp's 36.0, 50 MP → 2048 px 52.4 vs 52.3); 1/8 keeps only each block's average and needs 3×
+ * (24 MP → 300 px at 1/8, 2.5×, scores 43 dB where sharp's shrink-on-load gives 47; at 1/4, 50 dB).
  */
-export const JPEG_SCALE_MARGIN: Readonly<Record<2 | 4 | 8, number>> = { 2: 2, 4: 2, 8: 2.5 };
+export const JPEG_SCALE_MARGIN: Readonly<Record<2 | 4 | 8, number>> = { 2: 2, 4: 2, 8: 3 };
 
 /**
  * The largest DCT reduction (1/8, 1/4, 1/2) that still leaves its margin times the resize target on

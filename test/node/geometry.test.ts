@@ -22,9 +22,10 @@ describe("planGeometry", () => {
   });
 });
 
-describe("jpegScale picks the largest DCT reduction leaving 2× the target (2.5× at 1/8)", () => {
+describe("jpegScale picks the largest DCT reduction leaving 2× the target (3× at 1/8)", () => {
   it.each([
-    [5995, 4000, 300, 200, 8],
+    [5995, 4000, 300, 200, 4],
+    [5995, 4000, 200, 133, 8],
     [6000, 4000, 400, 267, 4],
     [4000, 3000, 300, 225, 4],
     [2725, 2225, 300, 245, 4],
