@@ -35,8 +35,11 @@ export interface SourceBody {
   readonly etag: string;
   /** The first `bytes` bytes (all of them if the object is shorter), a copy; `read` still gives everything. */
   head(bytes: number): Promise<Uint8Array>;
-  /** The whole object in one buffer of exactly `size` bytes. Once. */
-  read(): Promise<Uint8Array>;
+  /**
+   * The whole object in one buffer of exactly `size` bytes, once: `into` when given (say, memory in
+   * the image core, so that the source is never held twice), else a new one.
+   */
+  read(into?: Uint8Array): Promise<Uint8Array>;
   /** Drops the body unread (what was not read is never transferred). */
   cancel(): Promise<void>;
 }
@@ -92,10 +95,11 @@ export class StreamedSourceBody implements SourceBody {
     return out;
   }
 
-  async read(): Promise<Uint8Array> {
+  async read(into?: Uint8Array): Promise<Uint8Array> {
     if (this.#taken) throw new Error("source body: read twice");
+    if (into && into.byteLength !== this.size) throw new RangeError(`source body: ${this.size} bytes into a buffer of ${into.byteLength}`);
     this.#taken = true;
-    const out = new Uint8Array(this.size);
+    const out = into ?? new Uint8Array(this.size);
     let offset = 0;
     for (const chunk of this.#chunks) {
       out.set(chunk, offset);

@@ -86,23 +86,29 @@ function costBytes(cost: Cost): number {
   return CorePool.sizeFor(cost.coreBytes) + cost.otherBytes;
 }
 
-/** Memory for the pipeline on this source, the source body aside. */
-function pipelineBytes(info: ImageInfo, t: ThumbnailRequest, config: Readonly<Config>, sourceBytes: number): number {
+/** The pipeline's cost on this source, the source body (read into the core) included. */
+function pipelineCost(info: ImageInfo, t: ThumbnailRequest, config: Readonly<Config>, sourceBytes: number): Cost {
   const swapped = swapsAxes(info.orientation);
   const plan = planGeometry(swapped ? info.height : info.width, swapped ? info.width : info.height, t.size, t.method, config.upscale);
-  return costBytes(estimateCost(info, plan, t, sourceBytes, config.requestMemoryBytes));
+  return estimateCost(info, plan, t, sourceBytes, config.requestMemoryBytes);
 }
 
 /** Formats whose EXIF orientation may come after the image data, beyond the header read. */
 const LATE_ORIENTATION = new Set(["png", "webp", "avif"]);
 
+interface Admission {
+  readonly reservation: Reservation;
+  /** The image core's memory for the estimate: the size class of the core the source is read into. */
+  readonly coreBytes: number;
+}
+
 /**
- * Reserves the request's peak (the whole source body plus the pipeline's estimate) from the
- * object's size and its header, before the body is read; the header bytes are counted meanwhile.
- * A header not found in the first PROBE_BYTES reserves the request ceiling, and `settle` corrects
- * either to the exact peak once the whole source is read.
+ * Reserves the request's peak (the pipeline's estimate, which counts the source body: it is read
+ * straight into the image core) from the object's size and its header, before the body is read; the
+ * header bytes are counted meanwhile. A header not found in the first PROBE_BYTES reserves the
+ * request ceiling, and `settle` corrects either to the exact peak once the whole source is read.
  */
-async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Reservation> {
+async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Admission> {
   const { config, memory } = s;
   let held: Hold | undefined;
   try {
@@ -115,16 +121,19 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
       if (!complete && probe(head).kind === "corrupt") continue;
       const info = inspectSource(head, config);
       const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
-      let peak = source.size + pipelineBytes(info, t, config, source.size);
+      let cost = pipelineCost(info, t, config, source.size);
       if (!complete && LATE_ORIENTATION.has(info.format)) {
         // The orientation may be unknown yet: room for the other one too, within the ceiling.
-        const other = source.size + pipelineBytes({ ...info, orientation: swapsAxes(info.orientation) ? 1 : 6 }, t, config, source.size);
-        peak = Math.max(peak, Math.min(other, config.requestMemoryBytes));
+        const other = pipelineCost({ ...info, orientation: swapsAxes(info.orientation) ? 1 : 6 }, t, config, source.size);
+        if (costBytes(other) > costBytes(cost) && costBytes(other) <= config.requestMemoryBytes) cost = other;
       }
-      return await memory.reserve(peak, { timeoutMs: remaining(deadline), what });
+      const reservation = await memory.reserve(costBytes(cost), { timeoutMs: remaining(deadline), what });
+      return { reservation, coreBytes: cost.coreBytes };
     }
     const what = `source for ${t.size.text}/${t.method}${t.ext}`;
-    return await memory.reserve(Math.max(source.size, config.requestMemoryBytes), { timeoutMs: remaining(deadline), what });
+    const reservation = await memory.reserve(config.requestMemoryBytes, { timeoutMs: remaining(deadline), what });
+    // The cost is unknown until the whole file is read: a core that holds the body, moved from if need be.
+    return { reservation, coreBytes: source.size + 4 * 2 ** 20 };
   } finally {
     held?.release();
   }
@@ -135,26 +144,48 @@ async function settle(reservation: Reservation, bytes: Uint8Array, t: ThumbnailR
   const prepared = prepareThumbnail(t, s.config, bytes);
   const { info } = prepared;
   const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
-  await reservation.resize(bytes.byteLength + costBytes(prepared.cost), { timeoutMs: remaining(deadline), what });
+  await reservation.resize(costBytes(prepared.cost), { timeoutMs: remaining(deadline), what });
   return prepared;
+}
+
+/**
+ * Reads the source straight into an image core of the estimate's size class (no copy of it in JS)
+ * and converts it there. When the whole file shows a dearer plan than its header did (an EXIF
+ * orientation after the pixels), the bytes move to a core of the right size.
+ */
+async function convert(source: SourceBody, admission: Admission, t: ThumbnailRequest, s: Services, deadline: number): Promise<Thumbnail> {
+  const outcome = await s.core.use(admission.coreBytes, async (core) => {
+    const input = core.exports.alloc(Math.max(1, source.size));
+    let owned = true;
+    try {
+      const bytes = await source.read(new Uint8Array(core.exports.memory.buffer, input, source.size));
+      const prepared = await settle(admission.reservation, bytes, t, s, deadline);
+      if (CorePool.sizeFor(prepared.cost.coreBytes) > core.maxBytes) return { bytes: bytes.slice(), prepared };
+      owned = false;
+      return await generateThumbnail(t, s.config, core, bytes, undefined, prepared, input);
+    } finally {
+      if (owned) core.exports.free(input);
+    }
+  });
+  if (!("prepared" in outcome)) return outcome;
+  const { bytes, prepared } = outcome;
+  return s.core.use(prepared.cost.coreBytes, (core) => generateThumbnail(t, s.config, core, bytes, undefined, prepared));
 }
 
 /** Reads and converts the source within its reservation; waiting for memory ends at `deadline`. */
 async function render(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Thumbnail> {
-  let reservation: Reservation;
+  let admission: Admission;
   try {
-    reservation = await admit(source, t, s, deadline);
+    admission = await admit(source, t, s, deadline);
   } catch (error) {
     // The request's own error is the answer; the unread body only needs letting go.
     await source.cancel().catch(() => undefined);
     throw error;
   }
   try {
-    const bytes = await source.read();
-    const prepared = await settle(reservation, bytes, t, s, deadline);
-    return await s.core.use(prepared.cost.coreBytes, (core) => generateThumbnail(t, s.config, core, bytes, undefined, prepared));
+    return await convert(source, admission, t, s, deadline);
   } finally {
-    reservation.release();
+    admission.reservation.release();
   }
 }
 

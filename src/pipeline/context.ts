@@ -33,6 +33,8 @@ export interface PipelineContext {
   /** The source may have pixels that are not fully opaque (resampling premultiplies them). */
   mayHaveAlpha: boolean;
   output: Uint8Array | null;
+  /** Where `bytes` already sit in the core, when the caller read them straight into it. */
+  readonly input: number | undefined;
   /** Frees what the current source holds in the core (its input bytes or frame). */
   releaseSource: () => void;
 }

@@ -15,12 +15,17 @@ export const decode: Step = {
     const { format, width, height } = ctx.info;
     const { core } = ctx;
     if (format === "jpeg" || format === "gif" || format === "png") {
-      const input = core.putBytes(ctx.bytes);
+      // Bytes the caller read straight into the core stay where they are (freed as the source).
+      const input = ctx.input ?? core.putBytes(ctx.bytes);
       const length = ctx.bytes.byteLength;
       const denom = ctx.decodeScale;
       const source = format === "jpeg" ? { kind: format, input, length, denom, declared: { width, height } } : { kind: format, input, length };
       const rows = { width: Math.ceil(width / denom), height: Math.ceil(height / denom) };
-      replaceSource(ctx, source, rows, () => core.exports.free(input));
+      if (ctx.input === undefined) replaceSource(ctx, source, rows, () => core.exports.free(input));
+      else {
+        ctx.source = source;
+        ctx.rows = rows;
+      }
       ctx.mayHaveAlpha = format !== "jpeg";
       return;
     }

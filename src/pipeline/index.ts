@@ -1,7 +1,7 @@
 import type { Config } from "../config";
 import { ThumbnailError } from "../errors";
 import type { OutputFormat, ThumbnailRequest } from "../url";
-import type { PipelineContext, Step } from "./context";
+import { once, type PipelineContext, type Step } from "./context";
 import { coreTrapped, type ImageCore } from "./core";
 import { crop } from "./crop";
 import { decode } from "./decode";
@@ -104,6 +104,8 @@ export async function generateThumbnail(
   source: Uint8Array,
   now: () => number = () => performance.now(),
   prepared: PreparedThumbnail = prepareThumbnail(request, config, source),
+  /** Where `source` already sits in the core's memory (a view of it): taken over, freed here. */
+  input?: number,
 ): Promise<Thumbnail> {
   const { info, plan, cost } = prepared;
   const ctx: PipelineContext = {
@@ -122,7 +124,10 @@ export async function generateThumbnail(
     stages: [],
     mayHaveAlpha: false,
     output: null,
-    releaseSource: () => undefined,
+    input,
+    releaseSource: once(() => {
+      if (input !== undefined) core.exports.free(input);
+    }),
   };
   const timings: Array<[string, number]> = [];
   try {

@@ -124,4 +124,20 @@ describe("memory admission", () => {
     expect(requested[0]).toBeGreaterThan(padded.byteLength);
     expect(l.snapshot()).toMatchObject({ reserved: 0, buffers: 0, waiting: 0 });
   });
+
+  it("a source read into a core too small for the plan its whole file shows moves to a core of the right size", async () => {
+    // The header past 1 MiB: the body is read into a core sized for the body alone; 2000×2000 needs more.
+    const body = new Uint8Array(kitten);
+    const app = new Uint8Array(65535);
+    app.set([0xff, 0xef, 0xff, 0xfd]);
+    const parts = [body.subarray(0, 2), ...Array.from({ length: 20 }, () => app), body.subarray(2)];
+    const padded = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    parts.reduce((offset, p) => (padded.set(p, offset), offset + p.byteLength), 0);
+    await seed("long-header-large.jpg", padded);
+    const response = await getThumb("long-header-large.jpg", "2000x2000", "crop", ".jpg");
+    expect(response.status).toBe(200);
+    const image = await decodeImage(await response.arrayBuffer());
+    expect([image.width, image.height]).toEqual([2000, 2000]);
+    expect(isolateLedger(parseConfig(env)).snapshot()).toMatchObject({ reserved: 0, buffers: 0, waiting: 0 });
+  });
 });

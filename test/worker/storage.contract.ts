@@ -76,6 +76,20 @@ export function storageContract(name: string, make: () => StorageFixture): void 
       expect(await empty?.read()).toEqual(new Uint8Array(0));
     });
 
+    it("read into a given buffer (after head too) fills exactly that buffer; a buffer of another size is refused", async () => {
+      const f = make();
+      const bytes = new Uint8Array(150_000).map((_, i) => (i * 7) % 256);
+      await f.putSource("into.bin", bytes);
+      const source = await f.sources.open("into.bin", 1e6);
+      if (!source) throw new Error("missing");
+      await source.head(100);
+      await expect(source.read(new Uint8Array(10))).rejects.toThrow(RangeError);
+      const target = new Uint8Array(bytes.byteLength + 20).subarray(10, 10 + bytes.byteLength);
+      const out = await source.read(target);
+      expect(out).toBe(target);
+      expect(same(target, bytes)).toBe(true);
+    });
+
     it("cancel after head lets the body go", async () => {
       const f = make();
       await f.putSource("cancel.bin", new Uint8Array(150_000));
