@@ -38,16 +38,19 @@ const cases: Array<[name: string, bytes: ArrayBuffer, size: string, method: stri
   ["AVIF to WebP", avif, "200x", "scale", ".webp"],
 ];
 
-describe("a core with exactly the reserved memory makes the thumbnail", () => {
+describe("a core with exactly the reserved memory makes the thumbnail, and again (as a pooled core must)", () => {
   it.each(cases)("%s", async (_name, bytes, size, method, ext) => {
     const source = new Uint8Array(bytes);
     const r = request(size, method, ext);
     const prepared = prepareThumbnail(r, config, source);
     const core = await instantiateCore(coreModule, prepared.cost.coreBytes);
     expect(core.maxBytes).toBeLessThanOrEqual(prepared.cost.coreBytes + 65536);
-    const thumbnail = await generateThumbnail(r, config, core, source, undefined, prepared);
-    const image = await decodeImage(thumbnail.bytes.slice().buffer);
-    expect([image.width, image.height]).toEqual([prepared.plan.width, prepared.plan.height]);
+    // Nothing a request leaves behind may split the heap the next one gets.
+    for (let run = 0; run < 2; run++) {
+      const thumbnail = await generateThumbnail(r, config, core, source, undefined, prepared);
+      const image = await decodeImage(thumbnail.bytes.slice().buffer);
+      expect([image.width, image.height]).toEqual([prepared.plan.width, prepared.plan.height]);
+    }
   });
 });
 

@@ -58,11 +58,12 @@ export function flatten(src: usize, n: i32, r: i32, g: i32, b: i32): void {
   }
 }
 
-let histogram: usize = 0;
+// Static, not allocated on first use: a block allocated during a request and kept would split the
+// heap a pooled instance hands to the next request.
+const histogram: usize = memory.data(256 << 2, 16);
 
 /** Shannon entropy (bits) of the luma histogram of a rectangle. */
 function entropy(src: usize, w: i32, x0: i32, y0: i32, rw: i32, rh: i32): f64 {
-  if (histogram == 0) histogram = heap.alloc(256 << 2);
   memory.fill(histogram, 0, 256 << 2);
   for (let y = y0; y < y0 + rh; y++) {
     let p = src + ((<usize>y * <usize>w + <usize>x0) << 2);

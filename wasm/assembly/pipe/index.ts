@@ -47,7 +47,10 @@ class Pipe {
 }
 
 // Pipelines are reachable from here until pipeFree, so the collector keeps them while JS holds an id.
-const pipes = new Array<Pipe | null>();
+// Made with room for a request's few pipelines when the instance starts, so that it is never
+// reallocated during a request: a block that outlives a request would split the heap the next one
+// gets (a pooled instance's memory is exactly what its requests reserved).
+const pipes = new Array<Pipe | null>(8);
 
 function get(id: i32): Pipe | null {
   return id > 0 && id <= pipes.length ? unchecked(pipes[id - 1]) : null;
@@ -163,9 +166,20 @@ export function pipeAlpha(id: i32): bool {
   return p != null && p.sink != null && p.sink!.alpha;
 }
 
-export function pipeFree(id: i32): void {
+function release(id: i32): void {
   const p = get(id);
   if (p == null) return;
   if (p.head != null) p.head!.dispose();
   unchecked((pipes[id - 1] = null));
+}
+
+/**
+ * Frees the pipeline and collects: its stage objects live in the same heap as the pixel buffers, and
+ * left for the incremental collector they would sit between the blocks the next request needs whole
+ * (a pooled instance's memory is exactly what its requests reserved). The collection runs once
+ * `release` has returned, so that no local of it still holds the pipeline.
+ */
+export function pipeFree(id: i32): void {
+  release(id);
+  __collect();
 }

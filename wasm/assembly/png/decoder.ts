@@ -13,7 +13,7 @@ import {
   PNG_ERR_CORRUPT, PNG_ERR_NOT_PNG, PNG_ERR_STOPPED, PNG_ERR_TOO_LARGE, PNG_ERR_TRUNCATED, PNG_ERR_UNSUPPORTED, PNG_OK,
 } from "./errors";
 import { INF_CORRUPT, INF_UNSUPPORTED, WIN_BYTES, WORK_BYTES, inflate, inflateInit } from "./inflate";
-import { filterError, rowBufBytes, rowBytes, rowsDecoded, rowsInit, rowsStopped } from "./rows";
+import { filterError, rowBufBytes, rowBytes, rowsDecoded, rowsInit, rowsRelease, rowsStopped } from "./rows";
 
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 const MAX_ROW: u64 = 16 * 1024 * 1024;
@@ -239,6 +239,7 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
   rowsInit(out, w, h, ct, d, im == 1, lut, kr, kg, kb, rowA, rowA + ((rb + 15) & ~15), im == 1 ? null : head);
   inflateInit(block + WIN_BYTES, block, idat, idatEnd, next, end);
   const r = inflate();
+  rowsRelease();
   heap.free(block);
   const bad = r == INF_CORRUPT || filterError();
   if (rowsStopped() || r == INF_UNSUPPORTED || (bad && rowsDecoded() == 0)) {

@@ -71,6 +71,12 @@ export function filterError(): bool {
   return badFilter;
 }
 
+/** Drops the decode's references (its pipeline must not stay reachable from here once it is freed). */
+export function rowsRelease(): void {
+  sink = null;
+  out = 0;
+}
+
 /** The pipeline refused a row: decoding stopped there. */
 export function rowsStopped(): bool {
   return stopped;
