@@ -52,7 +52,11 @@ const P = await loadPipeline();
   if (parts.includes("sequential")) {
     const count = args.count ?? (args.quick ? "100" : "1000");
     const child = spawnSync(process.execPath, ["--expose-gc", join(root, "scripts", "bench", "sequential.mjs"), args.images, count], { stdio: "inherit" });
-    if (child.status !== 0) throw new Error(`sequential: exited with ${child.status}`);
+    // The other parts still run: a failure here is a finding, printed above by the child.
+    if (child.status !== 0) {
+      console.log(`sequential: exited with ${child.status ?? child.signal}`);
+      process.exitCode = 1;
+    }
   }
   if (parts.includes("burst")) {
     // Imported here: it needs the built client (dist/), which `npm run bench` builds first.

@@ -21,7 +21,7 @@ try {
   });
   result = { status: 200, width: thumbnail.width, height: thumbnail.height };
 } catch (e) {
-  result = { status: e.status ?? 500, code: e.code ?? e.name, message: e.publicMessage ?? e.message };
+  result = { status: e.status ?? 500, code: e.code ?? e.name, message: e.message };
 }
 const peak = tracker.stop();
 console.log(JSON.stringify({ baseline, peak, ...result, memories: wasmMemorySizes() }));

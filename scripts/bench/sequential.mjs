@@ -79,7 +79,7 @@ async function run({ source, size, method, ext }) {
     await P.thumbnail(request, config, sources.get(source));
     return { status: "200" };
   } catch (e) {
-    return { status: `${e.status ?? 500} ${e.code ?? e.name}`, message: e.publicMessage ?? e.message };
+    return { status: `${e.status ?? 500} ${e.code ?? e.name}`, message: e.message };
   }
 }
 
