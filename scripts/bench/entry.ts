@@ -17,10 +17,11 @@ export const core = () => (shared ??= instantiateCore(coreModule));
 export const reservedCore = (maxBytes: number) => instantiateCore(coreModule, maxBytes);
 
 /**
- * A thumbnail as the Worker makes it (src/thumbnails.ts `render`): the header and the cost first,
- * then a core of that size class from the isolate's pool. The benchmarks call only this, so a change
- * in how the service drives the pipeline is followed here. The ledger's admission is left out: the
- * bench makes one thumbnail at a time.
+ * A thumbnail as the Worker makes it (src/thumbnails.ts `render` and `convert`): the header and the
+ * cost first, then a core of that size class from the isolate's pool, the source copied into the
+ * core's memory (where the Worker reads the body from R2) and the pipeline run on it there. The
+ * benchmarks call only this, so a change in how the service drives the pipeline is followed here.
+ * The ledger's admission is left out: the bench makes one thumbnail at a time.
  */
 export async function thumbnail(
   request: ThumbnailRequest,
@@ -29,7 +30,11 @@ export async function thumbnail(
   now?: () => number,
 ): Promise<Thumbnail> {
   const prepared = prepareThumbnail(request, config, source);
-  return corePool.use(prepared.cost.coreBytes, (c) => generateThumbnail(request, config, c, source, now, prepared));
+  return corePool.use(prepared.cost.coreBytes, (c) => {
+    const input = c.putBytes(source);
+    const bytes = new Uint8Array(c.exports.memory.buffer, input, source.byteLength);
+    return generateThumbnail(request, config, c, bytes, now, prepared, input);
+  });
 }
 
 /** What the isolate's memory ledger counts now (idle pooled instances included). */

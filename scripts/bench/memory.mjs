@@ -1,5 +1,5 @@
 // Peak memory of one thumbnail in a fresh process, as in a fresh isolate: every WebAssembly memory
-// plus live JS ArrayBuffers (see wasm-memories.mjs), the source bytes included.
+// plus live JS ArrayBuffers (see wasm-memories.mjs), the source in the core's memory included.
 //   node --expose-gc scripts/bench/memory.mjs FILE SIZE METHOD EXT     (e.g. photo.jpg 1400x scale .jpg)
 // Prints one JSON line: { baseline, peak, status, code, message, width, height, memories: [{ label, bytes }] }.
 import { liveBytes, peakTracker, wasmMemorySizes } from "./wasm-memories.mjs";
@@ -23,5 +23,6 @@ try {
 } catch (e) {
   result = { status: e.status ?? 500, code: e.code ?? e.name, message: e.message };
 }
-const peak = tracker.stop();
+// The file's bytes in JS are the bench's: the Worker reads the body into the core, counted there.
+const peak = tracker.stop() - bytes.byteLength;
 console.log(JSON.stringify({ baseline, peak, ...result, memories: wasmMemorySizes() }));
