@@ -31,10 +31,15 @@ export function devSecret() {
   return line.slice("THUMBS_SECRET=".length).trim().split(",")[0];
 }
 
-export function seedLocal(persistTo) {
+/** Puts SAMPLES, and `extra` (source key → absolute path), into the local SOURCES bucket. */
+export function seedLocal(persistTo, extra = {}) {
   const scratch = mkdtempSync(join(tmpdir(), "thumbsmith-seed-"));
   const list = join(scratch, "samples.json");
-  writeFileSync(list, JSON.stringify(Object.entries(SAMPLES).map(([key, file]) => ({ key, file: join(root, "test", "fixtures", file) }))));
+  const objects = [
+    ...Object.entries(SAMPLES).map(([key, file]) => ({ key, file: join(root, "test", "fixtures", file) })),
+    ...Object.entries(extra).map(([key, file]) => ({ key, file })),
+  ];
+  writeFileSync(list, JSON.stringify(objects));
   try {
     // Output only on failure: `r2 bulk put` prints an "experimental command" banner every time.
     execFileSync(process.execPath, [wrangler, "r2", "bulk", "put", "thumbsmith-sources", "--filename", list, "--local", "--persist-to", persistTo], {

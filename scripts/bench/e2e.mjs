@@ -1,10 +1,6 @@
-// End-to-end throughput through `wrangler dev` (workerd, local R2 and Durable Objects): cold
-// thumbnails per second (each URL generated once) and hot requests per second (stored/cached).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// End-to-end throughput through `wrangler dev` (started by burst.mjs): cold thumbnails per second
+// (each URL generated once) and hot requests per second (stored/cached).
 import { thumbnailUrl } from "../../dist/client.js";
-import { devSecret, seedLocal, startDev } from "../local.mjs";
 
 async function timed(urls, concurrency) {
   let next = 0;
@@ -22,25 +18,14 @@ async function timed(urls, concurrency) {
   return { seconds: (performance.now() - start) / 1000, statuses: Object.fromEntries(statuses) };
 }
 
-export async function e2eThroughput() {
-  const persistTo = mkdtempSync(join(tmpdir(), "thumbsmith-bench-e2e-"));
-  seedLocal(persistTo);
-  const port = 18000 + Math.floor(Math.random() * 1000);
-  const child = await startDev({ port, persistTo, stdio: "ignore" });
-  try {
-    const secret = devSecret();
-    const base = `http://127.0.0.1:${port}/`;
-    const cold = [];
-    for (let i = 0; i < 40; i++) cold.push(await thumbnailUrl("pil_tests/1.jpg", `${200 + i}x${200 + i}`, "crop", ".jpg", { secret, baseUrl: base }));
-    const c = await timed(cold, 4);
-    const hot = Array.from({ length: 400 }, (_, i) => cold[i % cold.length]);
-    const h = await timed(hot, 8);
-    console.log(
-      `\nwrangler dev, pil_tests/1.jpg (2048x1536) → crop JPEG: cold ${(cold.length / c.seconds).toFixed(1)} thumbnails/s ${JSON.stringify(c.statuses)}, ` +
-        `hot ${(hot.length / h.seconds).toFixed(0)} requests/s ${JSON.stringify(h.statuses)}`,
-    );
-  } finally {
-    child.kill("SIGTERM");
-    rmSync(persistTo, { recursive: true, force: true });
-  }
+export async function e2eThroughput(base, secret) {
+  const cold = [];
+  for (let i = 0; i < 40; i++) cold.push(await thumbnailUrl("pil_tests/1.jpg", `${200 + i}x${200 + i}`, "crop", ".jpg", { secret, baseUrl: base }));
+  const c = await timed(cold, 4);
+  const hot = Array.from({ length: 400 }, (_, i) => cold[i % cold.length]);
+  const h = await timed(hot, 8);
+  console.log(
+    `\nwrangler dev, pil_tests/1.jpg (2048x1536) → crop JPEG: cold ${(cold.length / c.seconds).toFixed(1)} thumbnails/s ${JSON.stringify(c.statuses)}, ` +
+      `hot ${(hot.length / h.seconds).toFixed(0)} requests/s ${JSON.stringify(h.statuses)}`,
+  );
 }

@@ -1,57 +1,28 @@
-// Peak memory of the pipeline, one case per fresh process (as a fresh isolate would be): every
-// WebAssembly memory (the image core's and each codec's: they only grow) plus live JS ArrayBuffers,
-// sampled after a GC at every pipeline step. The isolate limit counts both.
-// Run by scripts/bench.mjs; `node --expose-gc memory.mjs FILE SIZE METHOD [N]`.
-import { readFileSync } from "node:fs";
-import { loadPipeline } from "./load.mjs";
+// Peak memory of one thumbnail in a fresh process, as in a fresh isolate: every WebAssembly memory
+// plus live JS ArrayBuffers (see wasm-memories.mjs), the source in the core's memory included.
+//   node --expose-gc scripts/bench/memory.mjs FILE SIZE METHOD EXT     (e.g. photo.jpg 1400x scale .jpg)
+// Prints one JSON line: { baseline, peak, status, code, message, width, height, memories: [{ label, bytes }] }.
+import { liveBytes, peakTracker, wasmMemorySizes } from "./wasm-memories.mjs";
+import { benchConfig, loadPipeline, readBytes, thumbnailRequest } from "./load.mjs";
 
-// Node does not count wasm memories in process.memoryUsage(): collect them as modules instantiate.
-const memories = new Set();
-function track(instance, imports) {
-  const values = [...Object.values(instance.exports), ...Object.values(imports ?? {}).flatMap((m) => Object.values(m ?? {}))];
-  for (const value of values) if (value instanceof WebAssembly.Memory) memories.add(value);
-}
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (source, imports) {
-  const result = await instantiate.call(this, source, imports);
-  track(result.instance ?? result, imports);
-  return result;
-};
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(Instance, {
-  construct(target, args) {
-    const instance = new target(...args);
-    track(instance, args[1]);
-    return instance;
-  },
-});
-const wasmBytes = () => [...memories].reduce((sum, m) => sum + m.buffer.byteLength, 0);
-
-const [file, size, method, repeat = "1"] = process.argv.slice(2);
+const [file, size, method, ext] = process.argv.slice(2);
 const P = await loadPipeline();
-const config = P.parseConfig({ THUMBS_SECRET: "bench", MAX_SOURCE_PIXELS: "100000000", MAX_SOURCE_BYTES: String(100 * 2 ** 20) });
-const core = await P.core();
-const bytes = new Uint8Array(readFileSync(file));
-const request = P.parseThumbnailPath(`x.jpg/${size}/${method}/${"0".repeat(32)}.jpg`, config.maxDimension);
-
-const live = () => {
-  globalThis.gc();
-  return process.memoryUsage().arrayBuffers + wasmBytes();
-};
-const baseline = live();
-let peak = 0;
-const after = [];
-let error = null;
-for (let i = 0; i < Number(repeat); i++) {
-  try {
-    await P.generateThumbnail(request, config, core, bytes, () => {
-      peak = Math.max(peak, live());
-      return performance.now();
-    });
-  } catch (e) {
-    error = `${e.code ?? e.name}: ${e.publicMessage ?? e.message}`;
-    break;
-  }
-  after.push(live());
+const config = benchConfig(P);
+const request = thumbnailRequest(P, config, size, method, ext);
+const baseline = liveBytes();
+const bytes = readBytes(file);
+const tracker = peakTracker();
+let result;
+try {
+  // The fifth argument is called between pipeline steps where the pipeline has steps: one more sample.
+  const thumbnail = await P.thumbnail(request, config, bytes, () => {
+    tracker.sample();
+    return performance.now();
+  });
+  result = { status: 200, width: thumbnail.width, height: thumbnail.height };
+} catch (e) {
+  result = { status: e.status ?? 500, code: e.code ?? e.name, message: e.message };
 }
-console.log(JSON.stringify({ baseline, peak, after, core: core.memoryBytes, wasm: wasmBytes(), memories: memories.size, error }));
+// The file's bytes in JS are the bench's: the Worker reads the body into the core, counted there.
+const peak = tracker.stop() - bytes.byteLength;
+console.log(JSON.stringify({ baseline, peak, ...result, memories: wasmMemorySizes() }));

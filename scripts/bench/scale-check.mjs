@@ -6,13 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { root } from "../local.mjs";
+import { defaultImagesDir } from "./images.mjs";
 import { loadPipeline } from "./load.mjs";
 
 const P = await loadPipeline();
 const core = await P.core();
 const e = core.exports;
-const file = process.argv[2] ?? join(root, "..", "shared", "images", "2569067123_aca715a2ee_o.jpg");
+const file = process.argv[2] ?? join(defaultImagesDir(), "2569067123_aca715a2ee_o.jpg");
 const tw = Number(process.argv[3] ?? 300);
 const bytes = readFileSync(file);
 const meta = await sharp(bytes).metadata();
