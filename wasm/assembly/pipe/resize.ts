@@ -1,8 +1,14 @@
-// Separable Lanczos3 resampling as a row stage. Each source row that some output row needs is
-// widened to f32x4 once and resampled horizontally into a ring of rows as tall as the vertical
-// filter; an output row is emitted as soon as its last source row has arrived. The working set is
-// the ring (taps × window width × 16 bytes) whatever the source height, so a 24 MP decode streams
-// through a few hundred kilobytes.
+// Separable Lanczos3 resampling as a row stage, in fixed point. Each source row that some output row
+// needs is resampled horizontally into a ring of rows as tall as the vertical filter; an output row is
+// emitted as soon as its last source row has arrived. The working set is the ring (taps × window
+// width × 8 bytes) whatever the source height, so a 24 MP decode streams through a few hundred
+// kilobytes.
+//
+// Weights are i16 with WEIGHT_BITS fractional bits, laid out so one i32x4.dot_i16x8_s applies two
+// taps to the four channels of two pixels: per tap pair the table holds [w0, w1] × 4 and the pixels
+// are interleaved channel by channel ([R0 R1 G0 G1 B0 B1 A0 A1]). That does twice the taps of an
+// f32x4 multiply-add per instruction, straight from the u8 row (no widened copy of it). Ring rows are
+// i16 with RING_BITS fractional bits; the vertical pass pairs two ring rows the same way.
 //
 // The stage also crops: only the output window (winX, winY, winW, winH) of the dstW × dstH resized
 // image is computed, so source rows and columns outside the window's filter support cost nothing.
@@ -10,6 +16,19 @@
 import { fail, PIPE_ERR_ARGUMENT, PIPE_ERR_MISMATCH, Stage } from "./stage";
 
 const LOBES: f64 = 3.0;
+/**
+ * Fractional bits of a weight. Normalised Lanczos3 weights stay below 1.3 (the largest is at an image
+ * edge, where the filter is cut and renormalised), so 14 bits leave i16 headroom; a pair of products
+ * (|ring value| < 2^15 times |weight| < 2^15) stays inside i32 in dot_i16x8_s.
+ */
+const WEIGHT_BITS = 14;
+/**
+ * Fractional bits of a ring value. Lanczos3 overshoots 0..255 by at most about a third either way, so
+ * six bits keep the ring inside i16 (±511) and the rounding well under a 1/255 step.
+ */
+const RING_BITS = 6;
+/** A premultiplied source channel, c · a / 255, is kept with RING_BITS fractional bits too. */
+const PREMUL_BITS = RING_BITS;
 
 @inline function sinc(x: f64): f64 {
   if (x == 0.0) return 1.0;
@@ -28,16 +47,25 @@ export function maxTaps(srcLen: i32, dstLen: i32): i32 {
   return <i32>Math.ceil(LOBES * stretch * 2.0) + 1;
 }
 
+/** Bytes per table entry for up to `taps` taps: a 16-byte header, then one v128 per tap pair. */
+@inline function tableStride(taps: i32): usize {
+  return (<usize>((taps + 1) >> 1) + 1) << 4;
+}
+
 /**
- * Taps for output samples first..first+count-1: per sample a 16-byte header (first source index,
- * tap count) then the weights, each splatted to f32x4 so the inner loops do one load per weight.
+ * Taps for output samples first..first+count-1: per sample a 16-byte header (first source index, tap
+ * pairs, source samples read) then per pair of taps [w0, w1] repeated four times. An odd tap count
+ * gets a zero weight after the last tap, or before the first when `keepInside` and the one after would
+ * be past the source: the horizontal pass reads every sample a pair names, and a source row ends
+ * where it ends. The vertical pass reads the last row twice instead (the row after it may never come).
  */
-function buildTaps(srcLen: i32, dstLen: i32, first: i32, count: i32, stride: usize): usize {
+function buildTaps(srcLen: i32, dstLen: i32, first: i32, count: i32, taps: i32, keepInside: bool): usize {
   const scale = <f64>srcLen / <f64>dstLen;
   const stretch = scale > 1.0 ? scale : 1.0;
   const support = LOBES * stretch;
-  const taps = <i32>(stride >> 4) - 1;
+  const stride = tableStride(taps);
   const table = heap.alloc(stride * <usize>count);
+  const one = 1 << WEIGHT_BITS;
   for (let n = 0; n < count; n++) {
     const i = first + n;
     const center = (<f64>i + 0.5) * scale - 0.5;
@@ -51,18 +79,102 @@ function buildTaps(srcLen: i32, dstLen: i32, first: i32, count: i32, stride: usi
     let sum: f64 = 0.0;
     for (let j = start; j <= end; j++) sum += lanczos((<f64>j - center) / stretch);
     if (sum == 0.0) sum = 1.0;
-    store<i32>(row, start);
-    store<i32>(row, end - start + 1, 4);
+    // Quantised weights, with the rounding error put on the largest so they sum to exactly one: a
+    // flat area then comes out exactly as it went in.
+    const weights = row + 16;
+    let total = 0;
+    let largest = weights;
+    let top = i32.MIN_VALUE;
     for (let j = start; j <= end; j++) {
-      const w = <f32>(lanczos((<f64>j - center) / stretch) / sum);
-      v128.store(row + 16 + (<usize>(j - start) << 4), f32x4.splat(w));
+      const at = weights + (<usize>(j - start) << 1);
+      const w = <i32>Math.round((lanczos((<f64>j - center) / stretch) / sum) * <f64>one);
+      store<i16>(at, <i16>w);
+      total += w;
+      if (w > top) {
+        top = w;
+        largest = at;
+      }
+    }
+    store<i16>(largest, <i16>(top + one - total));
+    const read = end - start + 1;
+    let len = read;
+    if (len & 1) {
+      if (keepInside && end + 1 >= srcLen && start > 0) {
+        memory.copy(weights + 2, weights, <usize>len << 1);
+        store<i16>(weights, 0);
+        start--;
+      } else {
+        store<i16>(weights + (<usize>len << 1), 0);
+      }
+      len++;
+    }
+    const pairs = len >> 1;
+    store<i32>(row, start);
+    store<i32>(row, pairs, 4);
+    store<i32>(row, read, 8);
+    // Spread in place from the last pair down, so no pair is overwritten before it is read.
+    for (let k = pairs - 1; k >= 0; k--) {
+      v128.store(weights + (<usize>k << 4), i32x4.splat(load<i32>(weights + (<usize>k << 2))));
     }
   }
   return table;
 }
 
-const ZERO = f32x4.splat(0);
-const MAX = f32x4.splat(255);
+/** Two u8 pixels at `p` as i16 lanes [R0 R1 G0 G1 B0 B1 A0 A1] (byte 8 of the load is zero). */
+@inline function pairU8(p: usize, offset: usize): v128 {
+  const v = v128.load64_zero(p + offset);
+  return i8x16.shuffle(v, v, 0, 8, 4, 8, 1, 8, 5, 8, 2, 8, 6, 8, 3, 8, 7, 8);
+}
+
+/** Two i16 pixels at `p` as lanes [R0 R1 G0 G1 B0 B1 A0 A1]. */
+@inline function pairI16(p: usize, offset: usize): v128 {
+  const v = v128.load(p + offset);
+  return i8x16.shuffle(v, v, 0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15);
+}
+
+/** One output pixel from u8 source pixels: Σ weight · pixel, scaled by 2^WEIGHT_BITS. */
+@inline function convolveU8(p: usize, w: usize, pairs: i32): v128 {
+  let acc = i32x4.splat(0);
+  let k = 0;
+  for (; k + 1 < pairs; k += 2) {
+    acc = i32x4.add(acc, i32x4.add(
+      i32x4.dot_i16x8_s(pairU8(p, 0), v128.load(w)),
+      i32x4.dot_i16x8_s(pairU8(p, 8), v128.load(w, 16)),
+    ));
+    p += 16;
+    w += 32;
+  }
+  if (k < pairs) acc = i32x4.add(acc, i32x4.dot_i16x8_s(pairU8(p, 0), v128.load(w)));
+  return acc;
+}
+
+/** One output pixel from i16 (premultiplied) source pixels, scaled by 2^(WEIGHT_BITS + PREMUL_BITS). */
+@inline function convolveI16(p: usize, w: usize, pairs: i32): v128 {
+  let acc = i32x4.splat(0);
+  let k = 0;
+  for (; k + 1 < pairs; k += 2) {
+    acc = i32x4.add(acc, i32x4.add(
+      i32x4.dot_i16x8_s(pairI16(p, 0), v128.load(w)),
+      i32x4.dot_i16x8_s(pairI16(p, 16), v128.load(w, 16)),
+    ));
+    p += 32;
+    w += 32;
+  }
+  if (k < pairs) acc = i32x4.add(acc, i32x4.dot_i16x8_s(pairI16(p, 0), v128.load(w)));
+  return acc;
+}
+
+const U8_SHIFT = WEIGHT_BITS - RING_BITS;
+const U8_ROUND = i32x4.splat(1 << (U8_SHIFT - 1));
+const I16_SHIFT = WEIGHT_BITS + PREMUL_BITS - RING_BITS;
+const I16_ROUND = i32x4.splat(1 << (I16_SHIFT - 1));
+const OUT_SHIFT = WEIGHT_BITS + RING_BITS;
+const OUT_ROUND = i32x4.splat(1 << (OUT_SHIFT - 1));
+const OUT_SCALE: f32 = <f32>1.0 / <f32>(1 << OUT_SHIFT);
+/** c · a · 2^PREMUL_BITS / 255 as a 16.16 multiplier of c · a. */
+const PREMUL_FACTOR = i16x8.splat(<i16><i32>Math.round(<f64>(1 << (16 + PREMUL_BITS)) / 255.0));
+const PREMUL_ROUND = i32x4.splat(1 << 15);
+const ALPHA_LANES = i16x8(0, 0, 0, 255, 0, 0, 0, 255);
 const HALF = f32x4.splat(0.5);
 
 export class ResizeStage extends Stage {
@@ -73,9 +185,11 @@ export class ResizeStage extends Stage {
   private xStride: usize = 0;
   private yStride: usize = 0;
   private ringRows: i32 = 0;
+  private ringStride: usize = 0;
   private ring: usize = 0;
+  /** The source row as the horizontal pass reads it when it cannot read the row itself, else 0. */
   private wide: usize = 0;
-  private acc: usize = 0;
+  private lines: usize = 0;
   private out: usize = 0;
   private received: i32 = 0;
   private emitted: i32 = 0; // output rows of the window emitted so far
@@ -112,19 +226,35 @@ export class ResizeStage extends Stage {
     this.srcH = height;
     this.received = 0;
     this.emitted = 0;
-    this.xStride = <usize>(maxTaps(width, this.dstW) + 1) << 4;
-    this.yStride = <usize>(maxTaps(height, this.dstH) + 1) << 4;
-    this.xTable = buildTaps(width, this.dstW, this.winX, this.winW, this.xStride);
-    this.yTable = buildTaps(height, this.dstH, this.winY, this.winH, this.yStride);
-    this.ringRows = <i32>(this.yStride >> 4) - 1;
-    const rowBytes = <usize>this.winW << 4;
-    this.wide = heap.alloc(<usize>width << 4);
-    this.ring = heap.alloc(rowBytes * <usize>this.ringRows);
-    this.acc = heap.alloc(rowBytes);
-    this.out = heap.alloc(<usize>this.winW << 2);
+    const xTaps = maxTaps(width, this.dstW);
+    const yTaps = maxTaps(height, this.dstH);
+    this.xStride = tableStride(xTaps);
+    this.yStride = tableStride(yTaps);
+    this.xTable = buildTaps(width, this.dstW, this.winX, this.winW, xTaps, true);
+    this.yTable = buildTaps(height, this.dstH, this.winY, this.winH, yTaps, false);
+    this.ringRows = yTaps < height ? yTaps : height;
+    // Whole groups of four pixels: the vertical pass works on four at a time.
+    const padded = <usize>(this.winW + 3) & ~3;
+    this.ringStride = padded << 3;
+    this.ring = heap.alloc(this.ringStride * <usize>this.ringRows);
+    memory.fill(this.ring, 0, this.ringStride * <usize>this.ringRows);
+    this.lines = heap.alloc(<usize>(yTaps + 1) << 2);
+    this.out = heap.alloc(padded << 2);
+    // A tap pair may name the sample one past the row (an odd tap count over a row narrower than the
+    // filter): then rows are copied into a buffer with a zero pixel after them.
+    let overrun = false;
+    for (let x = 0; x < this.winW; x++) {
+      const entry = this.xTable + this.xStride * <usize>x;
+      if (load<i32>(entry) + 2 * load<i32>(entry, 4) > width) overrun = true;
+    }
+    if (this.premultiply || overrun) {
+      const bytes = <usize>(width + 2) << (this.premultiply ? 3 : 2);
+      this.wide = heap.alloc(bytes);
+      memory.fill(this.wide, 0, bytes);
+    }
     this.firstNeeded = load<i32>(this.yTable);
     const last = this.yTable + this.yStride * <usize>(this.winH - 1);
-    this.lastNeeded = load<i32>(last) + load<i32>(last, 4) - 1;
+    this.lastNeeded = load<i32>(last) + this.rowCount(last) - 1;
     return this.next!.begin(this.winW, this.winH);
   }
 
@@ -135,13 +265,20 @@ export class ResizeStage extends Stage {
       return;
     }
     if (sy >= this.firstNeeded && sy <= this.lastNeeded) {
-      const slot = sy % this.ringRows;
-      this.widen(row);
-      this.resampleRow(this.ring + <usize>slot * (<usize>this.winW << 4));
+      const dst = this.ring + <usize>(sy % this.ringRows) * this.ringStride;
+      if (this.premultiply) {
+        this.premultiplyRow(row);
+        this.resampleI16(this.wide, dst);
+      } else if (this.wide != 0) {
+        memory.copy(this.wide, row, <usize>this.srcW << 2);
+        this.resampleU8(this.wide, dst);
+      } else {
+        this.resampleU8(row, dst);
+      }
     }
     while (this.emitted < this.winH) {
       const taps = this.yTable + this.yStride * <usize>this.emitted;
-      if (load<i32>(taps) + load<i32>(taps, 4) - 1 > sy) break;
+      if (load<i32>(taps) + this.rowCount(taps) - 1 > sy) break;
       this.emitRow(taps);
       this.emitted++;
     }
@@ -166,87 +303,130 @@ export class ResizeStage extends Stage {
     if (this.xTable == 0) return;
     heap.free(this.xTable);
     heap.free(this.yTable);
-    heap.free(this.wide);
     heap.free(this.ring);
-    heap.free(this.acc);
+    heap.free(this.lines);
     heap.free(this.out);
+    if (this.wide != 0) heap.free(this.wide);
     this.xTable = 0;
+    this.wide = 0;
   }
 
-  /** Widens a row to f32x4 once, so each source pixel is converted once, not once per tap. */
-  private widen(src: usize): void {
+  /** Source rows a vertical entry reads (without the zero-weighted one an odd count was padded with). */
+  @inline private rowCount(entry: usize): i32 {
+    return load<i32>(entry, 8);
+  }
+
+  /** RGB · A / 255 and A, with PREMUL_BITS fractional bits, two pixels at a time. */
+  private premultiplyRow(src: usize): void {
     const dst = this.wide;
     const n = this.srcW;
-    if (this.premultiply) {
-      for (let x = 0; x < n; x++) {
-        const px = f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(src + (<usize>x << 2)))));
-        const a = f32x4.extract_lane(px, 3);
-        v128.store(dst + (<usize>x << 4), f32x4.replace_lane(f32x4.mul(px, f32x4.splat(a * (<f32>1.0 / <f32>255.0))), 3, a));
-      }
-      return;
-    }
-    for (let x = 0; x < n; x++) {
-      v128.store(
-        dst + (<usize>x << 4),
-        f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(src + (<usize>x << 2))))),
-      );
+    for (let x = 0; x < n; x += 2) {
+      const v = x + 1 < n ? v128.load64_zero(src + (<usize>x << 2)) : v128.load32_zero(src + (<usize>x << 2));
+      const c = i16x8.extend_low_i8x16_u(v);
+      // [A0 A0 A0 255 A1 A1 A1 255]: byte 1 of c (R0's high byte) is zero, so lanes 3 and 7 take 255.
+      const a = v128.or(i8x16.shuffle(c, c, 6, 7, 6, 7, 6, 7, 1, 1, 14, 15, 14, 15, 14, 15, 1, 1), ALPHA_LANES);
+      // c · a ≤ 65025 fits the u16 lanes; scale it in u32 lanes.
+      const p = i16x8.mul(c, a);
+      const lo = i32x4.shr_u(i32x4.add(i32x4.extmul_low_i16x8_u(p, PREMUL_FACTOR), PREMUL_ROUND), 16);
+      const hi = i32x4.shr_u(i32x4.add(i32x4.extmul_high_i16x8_u(p, PREMUL_FACTOR), PREMUL_ROUND), 16);
+      v128.store(dst + (<usize>x << 3), i16x8.narrow_i32x4_s(lo, hi));
     }
   }
 
-  private resampleRow(dst: usize): void {
+  private resampleU8(src: usize, dst: usize): void {
     const table = this.xTable;
     const stride = this.xStride;
-    const wide = this.wide;
-    for (let x = 0; x < this.winW; x++) {
-      const row = table + stride * <usize>x;
-      const taps = load<i32>(row, 4);
-      let p = wide + (<usize>load<i32>(row) << 4);
-      let w = row + 16;
-      // Two accumulators: a single chain of dependent adds is latency-bound (~4 cycles per tap).
-      let even = f32x4.splat(0);
-      let odd = f32x4.splat(0);
-      let k = 0;
-      for (; k + 1 < taps; k += 2) {
-        even = f32x4.add(even, f32x4.mul(v128.load(p), v128.load(w)));
-        odd = f32x4.add(odd, f32x4.mul(v128.load(p, 16), v128.load(w, 16)));
-        p += 32;
-        w += 32;
+    const n = this.winW;
+    for (let x = 0; x < n; x += 2) {
+      const e0 = table + stride * <usize>x;
+      const a0 = convolveU8(src + (<usize>load<i32>(e0) << 2), e0 + 16, load<i32>(e0, 4));
+      let a1 = i32x4.splat(0);
+      if (x + 1 < n) {
+        const e1 = e0 + stride;
+        a1 = convolveU8(src + (<usize>load<i32>(e1) << 2), e1 + 16, load<i32>(e1, 4));
       }
-      if (k < taps) even = f32x4.add(even, f32x4.mul(v128.load(p), v128.load(w)));
-      v128.store(dst + (<usize>x << 4), f32x4.add(even, odd));
+      v128.store(dst + (<usize>x << 3), i16x8.narrow_i32x4_s(
+        i32x4.shr_s(i32x4.add(a0, U8_ROUND), U8_SHIFT),
+        i32x4.shr_s(i32x4.add(a1, U8_ROUND), U8_SHIFT),
+      ));
+    }
+  }
+
+  private resampleI16(src: usize, dst: usize): void {
+    const table = this.xTable;
+    const stride = this.xStride;
+    const n = this.winW;
+    for (let x = 0; x < n; x += 2) {
+      const e0 = table + stride * <usize>x;
+      const a0 = convolveI16(src + (<usize>load<i32>(e0) << 3), e0 + 16, load<i32>(e0, 4));
+      let a1 = i32x4.splat(0);
+      if (x + 1 < n) {
+        const e1 = e0 + stride;
+        a1 = convolveI16(src + (<usize>load<i32>(e1) << 3), e1 + 16, load<i32>(e1, 4));
+      }
+      v128.store(dst + (<usize>x << 3), i16x8.narrow_i32x4_s(
+        i32x4.shr_s(i32x4.add(a0, I16_ROUND), I16_SHIFT),
+        i32x4.shr_s(i32x4.add(a1, I16_ROUND), I16_SHIFT),
+      ));
     }
   }
 
   private emitRow(taps: usize): void {
-    const rowBytes = <usize>this.winW << 4;
-    const acc = this.acc;
     const start = load<i32>(taps);
-    const count = load<i32>(taps, 4);
-    memory.fill(acc, 0, rowBytes);
+    const pairs = load<i32>(taps, 4);
+    const count = this.rowCount(taps);
+    const lines = this.lines;
     for (let k = 0; k < count; k++) {
-      const slot = (start + k) % this.ringRows;
-      const line = this.ring + <usize>slot * rowBytes;
-      const w = v128.load(taps + 16 + (<usize>k << 4));
-      for (let x: usize = 0; x < rowBytes; x += 16) {
-        v128.store(acc + x, f32x4.add(v128.load(acc + x), f32x4.mul(v128.load(line + x), w)));
-      }
+      store<usize>(lines + (<usize>k << 2), this.ring + <usize>((start + k) % this.ringRows) * this.ringStride);
     }
+    if (count & 1) store<usize>(lines + (<usize>count << 2), load<usize>(lines + (<usize>(count - 1) << 2)));
+    const weights = taps + 16;
     const out = this.out;
+    const bytes = this.ringStride;
     const premultiply = this.premultiply;
-    for (let x = 0; x < this.winW; x++) {
-      let px = v128.load(acc + (<usize>x << 4));
-      if (premultiply) {
-        const a = f32x4.extract_lane(px, 3);
-        const inv: f32 = a > <f32>0.5 ? <f32>255.0 / a : <f32>0.0;
-        px = f32x4.replace_lane(f32x4.mul(px, f32x4.splat(inv)), 3, a);
+    for (let x: usize = 0; x < bytes; x += 32) {
+      let acc0 = i32x4.splat(0);
+      let acc1 = i32x4.splat(0);
+      let acc2 = i32x4.splat(0);
+      let acc3 = i32x4.splat(0);
+      for (let k = 0; k < pairs; k++) {
+        const a = load<usize>(lines + (<usize>k << 3)) + x;
+        const b = load<usize>(lines + (<usize>k << 3), 4) + x;
+        const w = v128.load(weights + (<usize>k << 4));
+        const a0 = v128.load(a);
+        const b0 = v128.load(b);
+        const a1 = v128.load(a, 16);
+        const b1 = v128.load(b, 16);
+        acc0 = i32x4.add(acc0, i32x4.dot_i16x8_s(i16x8.shuffle(a0, b0, 0, 8, 1, 9, 2, 10, 3, 11), w));
+        acc1 = i32x4.add(acc1, i32x4.dot_i16x8_s(i16x8.shuffle(a0, b0, 4, 12, 5, 13, 6, 14, 7, 15), w));
+        acc2 = i32x4.add(acc2, i32x4.dot_i16x8_s(i16x8.shuffle(a1, b1, 0, 8, 1, 9, 2, 10, 3, 11), w));
+        acc3 = i32x4.add(acc3, i32x4.dot_i16x8_s(i16x8.shuffle(a1, b1, 4, 12, 5, 13, 6, 14, 7, 15), w));
       }
-      // Round and clamp to 0..255, then narrow the four i32 lanes to four bytes.
-      const i = i32x4.trunc_sat_f32x4_s(f32x4.add(f32x4.min(f32x4.max(px, ZERO), MAX), HALF));
-      const bytes = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_s(i, i), i16x8.splat(0));
-      store<u32>(out + (<usize>x << 2), i32x4.extract_lane(bytes, 0));
+      if (premultiply) {
+        acc0 = unpremultiply(acc0);
+        acc1 = unpremultiply(acc1);
+        acc2 = unpremultiply(acc2);
+        acc3 = unpremultiply(acc3);
+      } else {
+        acc0 = i32x4.shr_s(i32x4.add(acc0, OUT_ROUND), OUT_SHIFT);
+        acc1 = i32x4.shr_s(i32x4.add(acc1, OUT_ROUND), OUT_SHIFT);
+        acc2 = i32x4.shr_s(i32x4.add(acc2, OUT_ROUND), OUT_SHIFT);
+        acc3 = i32x4.shr_s(i32x4.add(acc3, OUT_ROUND), OUT_SHIFT);
+      }
+      // Saturating narrows clamp to 0..255.
+      v128.store(out + (x >> 1), i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_s(acc0, acc1), i16x8.narrow_i32x4_s(acc2, acc3)));
     }
     this.next!.push(out);
   }
+}
+
+/** A premultiplied accumulator back to straight 0..255 channels (rounded, not yet clamped). */
+@inline function unpremultiply(acc: v128): v128 {
+  const px = f32x4.mul(f32x4.convert_i32x4_s(acc), f32x4.splat(OUT_SCALE));
+  const a = f32x4.extract_lane(px, 3);
+  // Wherever alpha rounds to at least 1 the colour is kept, so a visible pixel is never turned black.
+  const inv: f32 = a >= <f32>0.5 ? <f32>255.0 / a : <f32>0.0;
+  return i32x4.trunc_sat_f32x4_s(f32x4.add(f32x4.replace_lane(f32x4.mul(px, f32x4.splat(inv)), 3, a), HALF));
 }
 
 /** Keeps the window (x, y, w, h) of the rows it is given: a crop without resampling. */
