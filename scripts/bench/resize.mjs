@@ -2,8 +2,10 @@
 // through pipeResize into a frame sink), CPU milliseconds, median of several runs, for one or more
 // builds of the core side by side (e.g. the committed one against a copy taken before a change).
 //
-//   node scripts/bench/resize.mjs [--images DIR] [--runs N] [--alpha] [label=core.wasm ...]
+//   node scripts/bench/resize.mjs [--images DIR] [--runs N] [--min] [--alpha] [label=core.wasm ...]
 //
+// --min reports the fastest run instead of the median: on a busy machine it is the steadier number
+// when comparing two builds.
 // With no cores named, the committed wasm/build/core.wasm. Sources are photo-24mp.jpg and
 // photo-6mp-progressive.jpg decoded by sharp (smaller sources are sharp's reductions of the 6 MP one),
 // so the stage sees photographic content. CPU time (process.cpuUsage) rather than wall time: the
@@ -22,9 +24,13 @@ const option = (name, fallback) => {
 };
 const images = resolve(option("--images", join(root, "..", "shared", "images")));
 const runs = Number(option("--runs", 7));
-const alphaIndex = args.indexOf("--alpha");
-const premultiply = alphaIndex >= 0;
-if (premultiply) args.splice(alphaIndex, 1);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  if (i >= 0) args.splice(i, 1);
+  return i >= 0;
+};
+const premultiply = flag("--alpha");
+const fastest = flag("--min");
 const WARMUP = 3;
 const cores = args.length > 0
   ? args.map((a) => { const [label, file] = a.includes("=") ? a.split("=") : [a, a]; return { label, file: resolve(file) }; })
@@ -82,24 +88,26 @@ function resizeOnce(core, ptr, [sw, sh], [dw, dh]) {
   return t;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const summary = (xs) => [...xs].sort((a, b) => a - b)[fastest ? 0 : xs.length >> 1];
 
 const loaded = await Promise.all(cores.map(async (c) => ({ ...c, core: await instantiate(c.file) })));
-console.log(`${runs} runs each (median CPU ms), ${WARMUP} warm-up runs, premultiply ${premultiply}`);
+console.log(`${runs} runs each (${fastest ? "fastest" : "median"} CPU ms), ${WARMUP} warm-up runs, premultiply ${premultiply}`);
 console.log("case".padEnd(26), ...loaded.map((c) => c.label.padStart(10)));
 for (const c of CASES) {
   const pixels = await source(c.file, c.src);
-  const row = [];
-  for (const { core } of loaded) {
+  const ptrs = loaded.map(({ core }) => {
     const ptr = core.alloc(pixels.length);
     new Uint8Array(core.memory.buffer, ptr, pixels.length).set(pixels);
-    const times = [];
-    for (let i = 0; i < WARMUP + runs; i++) {
-      const t = resizeOnce(core, ptr, c.src, c.dst);
-      if (i >= WARMUP) times.push(t);
-    }
-    core.free(ptr);
-    row.push(median(times).toFixed(1).padStart(10));
+    return ptr;
+  });
+  // The builds take turns run by run, so a burst of load elsewhere hits them alike.
+  const times = loaded.map(() => []);
+  for (let i = 0; i < WARMUP + runs; i++) {
+    loaded.forEach(({ core }, k) => {
+      const t = resizeOnce(core, ptrs[k], c.src, c.dst);
+      if (i >= WARMUP) times[k].push(t);
+    });
   }
-  console.log(`${c.src.join("×")} → ${c.dst.join("×")}`.padEnd(26), ...row);
+  loaded.forEach(({ core }, k) => core.free(ptrs[k]));
+  console.log(`${c.src.join("×")} → ${c.dst.join("×")}`.padEnd(26), ...times.map((t) => summary(t).toFixed(1).padStart(10)));
 }

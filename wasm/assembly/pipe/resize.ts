@@ -1,14 +1,16 @@
 // Separable Lanczos3 resampling as a row stage, in fixed point. Each source row that some output row
 // needs is resampled horizontally into a ring of rows as tall as the vertical filter; an output row is
 // emitted as soon as its last source row has arrived. The working set is the ring (taps × window
-// width × 8 bytes) whatever the source height, so a 24 MP decode streams through a few hundred
-// kilobytes.
+// width × 8 bytes) and one source row's pairs (16 bytes a pixel) whatever the source height, so a
+// 24 MP decode streams through a few hundred kilobytes.
 //
-// Weights are i16 with WEIGHT_BITS fractional bits, laid out so one i32x4.dot_i16x8_s applies two
-// taps to the four channels of two pixels: per tap pair the table holds [w0, w1] × 4 and the pixels
-// are interleaved channel by channel ([R0 R1 G0 G1 B0 B1 A0 A1]). That does twice the taps of an
-// f32x4 multiply-add per instruction, straight from the u8 row (no widened copy of it). Ring rows are
-// i16 with RING_BITS fractional bits; the vertical pass pairs two ring rows the same way.
+// Weights are i16 with WEIGHT_BITS fractional bits, and one i32x4.dot_i16x8_s applies two taps to the
+// four channels of two pixels: per tap pair the table holds [w0, w1] × 4, and each source row is first
+// rewritten as pixel pairs interleaved channel by channel ([R0 R1 G0 G1 B0 B1 A0 A1] as i16), once
+// starting at even pixels and once at odd ones, so a pair of taps is one load and one dot whichever
+// pixel the filter starts at. That is twice the taps of an f32x4 multiply-add per instruction, and the
+// interleaving is paid per source pixel rather than per tap. Ring rows are i16 with RING_BITS
+// fractional bits; the vertical pass pairs two ring rows the same way (an unpack, no table).
 //
 // The stage also crops: only the output window (winX, winY, winW, winH) of the dstW × dstH resized
 // image is computed, so source rows and columns outside the window's filter support cost nothing.
@@ -18,16 +20,16 @@ import { fail, PIPE_ERR_ARGUMENT, PIPE_ERR_MISMATCH, Stage } from "./stage";
 const LOBES: f64 = 3.0;
 /**
  * Fractional bits of a weight. Normalised Lanczos3 weights stay below 1.3 (the largest is at an image
- * edge, where the filter is cut and renormalised), so 14 bits leave i16 headroom; a pair of products
- * (|ring value| < 2^15 times |weight| < 2^15) stays inside i32 in dot_i16x8_s.
+ * edge, where the filter is cut and renormalised), so 14 bits leave i16 headroom, and a pair of
+ * products (|ring value| < 2^15 times |weight| < 2^15) stays inside i32 in dot_i16x8_s.
  */
 const WEIGHT_BITS = 14;
 /**
- * Fractional bits of a ring value. Lanczos3 overshoots 0..255 by at most about a third either way, so
- * six bits keep the ring inside i16 (±511) and the rounding well under a 1/255 step.
+ * Fractional bits of a ring value. Lanczos3 overshoots 0..255 by well under half either way, so six
+ * bits keep the ring inside i16 (±511) and its rounding far below a 1/255 step.
  */
 const RING_BITS = 6;
-/** A premultiplied source channel, c · a / 255, is kept with RING_BITS fractional bits too. */
+/** A premultiplied source channel, c · a / 255, keeps RING_BITS fractional bits too. */
 const PREMUL_BITS = RING_BITS;
 
 @inline function sinc(x: f64): f64 {
@@ -49,17 +51,16 @@ export function maxTaps(srcLen: i32, dstLen: i32): i32 {
 
 /** Bytes per table entry for up to `taps` taps: a 16-byte header, then one v128 per tap pair. */
 @inline function tableStride(taps: i32): usize {
-  return (<usize>((taps + 1) >> 1) + 1) << 4;
+  return 16 + ((<usize>((taps + 1) >> 1) * 4 + 15) & ~15);
 }
 
 /**
  * Taps for output samples first..first+count-1: per sample a 16-byte header (first source index, tap
  * pairs, source samples read) then per pair of taps [w0, w1] repeated four times. An odd tap count
- * gets a zero weight after the last tap, or before the first when `keepInside` and the one after would
- * be past the source: the horizontal pass reads every sample a pair names, and a source row ends
- * where it ends. The vertical pass reads the last row twice instead (the row after it may never come).
+ * gets a zero weight after the last tap: the horizontal pass has a zero pixel after the row for it,
+ * the vertical pass reads the last row twice (the row after it may not exist).
  */
-function buildTaps(srcLen: i32, dstLen: i32, first: i32, count: i32, taps: i32, keepInside: bool): usize {
+function buildTaps(srcLen: i32, dstLen: i32, first: i32, count: i32, taps: i32): usize {
   const scale = <f64>srcLen / <f64>dstLen;
   const stretch = scale > 1.0 ? scale : 1.0;
   const support = LOBES * stretch;
@@ -97,84 +98,90 @@ function buildTaps(srcLen: i32, dstLen: i32, first: i32, count: i32, taps: i32, 
     }
     store<i16>(largest, <i16>(top + one - total));
     const read = end - start + 1;
-    let len = read;
-    if (len & 1) {
-      if (keepInside && end + 1 >= srcLen && start > 0) {
-        memory.copy(weights + 2, weights, <usize>len << 1);
-        store<i16>(weights, 0);
-        start--;
-      } else {
-        store<i16>(weights + (<usize>len << 1), 0);
-      }
-      len++;
-    }
-    const pairs = len >> 1;
+    if (read & 1) store<i16>(weights + (<usize>read << 1), 0);
+    const pairs = (read + 1) >> 1;
     store<i32>(row, start);
     store<i32>(row, pairs, 4);
     store<i32>(row, read, 8);
-    // Spread in place from the last pair down, so no pair is overwritten before it is read.
-    for (let k = pairs - 1; k >= 0; k--) {
-      v128.store(weights + (<usize>k << 4), i32x4.splat(load<i32>(weights + (<usize>k << 2))));
-    }
   }
   return table;
 }
 
-/** Two u8 pixels at `p` as i16 lanes [R0 R1 G0 G1 B0 B1 A0 A1] (byte 8 of the load is zero). */
-@inline function pairU8(p: usize, offset: usize): v128 {
-  const v = v128.load64_zero(p + offset);
-  return i8x16.shuffle(v, v, 0, 8, 4, 8, 1, 8, 5, 8, 2, 8, 6, 8, 3, 8, 7, 8);
+const PREMUL_FACTOR = i16x8.splat(<i16>Math.round(<f64>(1 << (16 + PREMUL_BITS)) / 255.0));
+const PREMUL_ROUND = i32x4.splat(1 << 15);
+const ALPHA_LANES = i16x8(0, 0, 0, 255, 0, 0, 0, 255);
+
+/** Two u8 pixels at `p` as i16 [R G B A] × 2: RGB · A / 255 and A, with PREMUL_BITS fractional bits. */
+@inline function premultiplied(p: usize): v128 {
+  const c = v128.load8x8_u(p);
+  // [A0 A0 A0 255 A1 A1 A1 255]: byte 1 of c (R0's high byte) is zero, and the OR puts in the 255s.
+  const a = v128.or(i8x16.shuffle(c, c, 6, 7, 6, 7, 6, 7, 1, 1, 14, 15, 14, 15, 14, 15, 1, 1), ALPHA_LANES);
+  // c · a ≤ 65025 fits a u16 lane; the scaling by 2^PREMUL_BITS / 255 is done in u32 lanes.
+  const ca = i16x8.mul(c, a);
+  const lo = i32x4.shr_u(i32x4.add(i32x4.extmul_low_i16x8_u(ca, PREMUL_FACTOR), PREMUL_ROUND), 16);
+  const hi = i32x4.shr_u(i32x4.add(i32x4.extmul_high_i16x8_u(ca, PREMUL_FACTOR), PREMUL_ROUND), 16);
+  return i16x8.narrow_i32x4_s(lo, hi);
 }
 
-/** Two i16 pixels at `p` as lanes [R0 R1 G0 G1 B0 B1 A0 A1]. */
-@inline function pairI16(p: usize, offset: usize): v128 {
-  const v = v128.load(p + offset);
-  return i8x16.shuffle(v, v, 0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15);
+/**
+ * Four pixels' pairs from the u8 pixels at `p` (five are read): the bytes of pixels 0, 1 interleaved,
+ * then 1, 2, then 2, 3, then 3, 4, eight bytes each.
+ */
+@inline function pairBytes(p: usize, dst: usize): void {
+  const v = v128.load(p);
+  const w = v128.load(p, 4);
+  v128.store(dst, i8x16.shuffle(v, w, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
+  v128.store(dst, i8x16.shuffle(v, w, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31), 16);
 }
 
-/** One output pixel from u8 source pixels: Σ weight · pixel, scaled by 2^WEIGHT_BITS. */
-@inline function convolveU8(p: usize, w: usize, pairs: i32): v128 {
+/**
+ * Two pixels' pairs from premultiplied pixels: `v` holds pixels 0, 1 and `next` pixels 2, 3; out go
+ * pixels 0, 1 interleaved, then 1, 2, sixteen bytes each.
+ */
+@inline function pairWords(v: v128, next: v128, dst: usize): void {
+  const w = i8x16.shuffle(v, next, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23);
+  v128.store(dst, i16x8.shuffle(v, w, 0, 8, 1, 9, 2, 10, 3, 11));
+  v128.store(dst, i16x8.shuffle(v, w, 4, 12, 5, 13, 6, 14, 7, 15), 16);
+}
+
+/** One output pixel from u8 pairs (16 bytes apart) at `p`: Σ weight · pixel, scaled by 2^WEIGHT_BITS. */
+@inline function convolveBytes(p: usize, w: usize, pairs: i32): v128 {
   let acc = i32x4.splat(0);
   let k = 0;
   for (; k + 1 < pairs; k += 2) {
     acc = i32x4.add(acc, i32x4.add(
-      i32x4.dot_i16x8_s(pairU8(p, 0), v128.load(w)),
-      i32x4.dot_i16x8_s(pairU8(p, 8), v128.load(w, 16)),
-    ));
-    p += 16;
-    w += 32;
-  }
-  if (k < pairs) acc = i32x4.add(acc, i32x4.dot_i16x8_s(pairU8(p, 0), v128.load(w)));
-  return acc;
-}
-
-/** One output pixel from i16 (premultiplied) source pixels, scaled by 2^(WEIGHT_BITS + PREMUL_BITS). */
-@inline function convolveI16(p: usize, w: usize, pairs: i32): v128 {
-  let acc = i32x4.splat(0);
-  let k = 0;
-  for (; k + 1 < pairs; k += 2) {
-    acc = i32x4.add(acc, i32x4.add(
-      i32x4.dot_i16x8_s(pairI16(p, 0), v128.load(w)),
-      i32x4.dot_i16x8_s(pairI16(p, 16), v128.load(w, 16)),
+      i32x4.dot_i16x8_s(v128.load8x8_u(p), v128.load32_splat(w)),
+      i32x4.dot_i16x8_s(v128.load8x8_u(p, 16), v128.load32_splat(w, 4)),
     ));
     p += 32;
-    w += 32;
+    w += 8;
   }
-  if (k < pairs) acc = i32x4.add(acc, i32x4.dot_i16x8_s(pairI16(p, 0), v128.load(w)));
+  if (k < pairs) acc = i32x4.add(acc, i32x4.dot_i16x8_s(v128.load8x8_u(p), v128.load32_splat(w)));
   return acc;
 }
 
-const U8_SHIFT = WEIGHT_BITS - RING_BITS;
-const U8_ROUND = i32x4.splat(1 << (U8_SHIFT - 1));
-const I16_SHIFT = WEIGHT_BITS + PREMUL_BITS - RING_BITS;
-const I16_ROUND = i32x4.splat(1 << (I16_SHIFT - 1));
+/** One output pixel from i16 pairs (32 bytes apart) at `p`, scaled by 2^(WEIGHT_BITS + PREMUL_BITS). */
+@inline function convolveWords(p: usize, w: usize, pairs: i32): v128 {
+  let acc = i32x4.splat(0);
+  let k = 0;
+  for (; k + 1 < pairs; k += 2) {
+    acc = i32x4.add(acc, i32x4.add(
+      i32x4.dot_i16x8_s(v128.load(p), v128.load32_splat(w)),
+      i32x4.dot_i16x8_s(v128.load(p, 32), v128.load32_splat(w, 4)),
+    ));
+    p += 64;
+    w += 8;
+  }
+  if (k < pairs) acc = i32x4.add(acc, i32x4.dot_i16x8_s(v128.load(p), v128.load32_splat(w)));
+  return acc;
+}
+
+/** Room for the pairing's loads past the last pixels of a row: up to 9 pixels, 16-byte loads. */
+const TAIL_BYTES: usize = 64;
+
 const OUT_SHIFT = WEIGHT_BITS + RING_BITS;
 const OUT_ROUND = i32x4.splat(1 << (OUT_SHIFT - 1));
 const OUT_SCALE: f32 = <f32>1.0 / <f32>(1 << OUT_SHIFT);
-/** c · a · 2^PREMUL_BITS / 255 as a 16.16 multiplier of c · a. */
-const PREMUL_FACTOR = i16x8.splat(<i16><i32>Math.round(<f64>(1 << (16 + PREMUL_BITS)) / 255.0));
-const PREMUL_ROUND = i32x4.splat(1 << 15);
-const ALPHA_LANES = i16x8(0, 0, 0, 255, 0, 0, 0, 255);
 const HALF = f32x4.splat(0.5);
 
 export class ResizeStage extends Stage {
@@ -187,8 +194,17 @@ export class ResizeStage extends Stage {
   private ringRows: i32 = 0;
   private ringStride: usize = 0;
   private ring: usize = 0;
-  /** The source row as the horizontal pass reads it when it cannot read the row itself, else 0. */
-  private wide: usize = 0;
+  /**
+   * The current source row as pixel pairs, slot k holding pixels 2k, 2k + 1 interleaved then 2k + 1,
+   * 2k + 2 (u8, 16-byte slots; premultiplied i16, 32-byte slots), so a filter starting at any pixel
+   * reads its tap pairs one slot apart.
+   */
+  private pairs: usize = 0;
+  /** The slots the window's filters read. */
+  private firstPair: i32 = 0;
+  private endPair: i32 = 0;
+  /** The last few pixels of a row with zeros after them, for the pairing's loads past the row. */
+  private tail: usize = 0;
   private lines: usize = 0;
   private out: usize = 0;
   private received: i32 = 0;
@@ -230,8 +246,8 @@ export class ResizeStage extends Stage {
     const yTaps = maxTaps(height, this.dstH);
     this.xStride = tableStride(xTaps);
     this.yStride = tableStride(yTaps);
-    this.xTable = buildTaps(width, this.dstW, this.winX, this.winW, xTaps, true);
-    this.yTable = buildTaps(height, this.dstH, this.winY, this.winH, yTaps, false);
+    this.xTable = buildTaps(width, this.dstW, this.winX, this.winW, xTaps);
+    this.yTable = buildTaps(height, this.dstH, this.winY, this.winH, yTaps);
     this.ringRows = yTaps < height ? yTaps : height;
     // Whole groups of four pixels: the vertical pass works on four at a time.
     const padded = <usize>(this.winW + 3) & ~3;
@@ -240,18 +256,25 @@ export class ResizeStage extends Stage {
     memory.fill(this.ring, 0, this.ringStride * <usize>this.ringRows);
     this.lines = heap.alloc(<usize>(yTaps + 1) << 2);
     this.out = heap.alloc(padded << 2);
-    // A tap pair may name the sample one past the row (an odd tap count over a row narrower than the
-    // filter): then rows are copied into a buffer with a zero pixel after them.
-    let overrun = false;
+    // Slots up to the one holding pixel `width` (zero, read by an odd tap count at the right edge), and
+    // one more: the pairing writes two slots at a time.
+    const slotShift: i32 = this.premultiply ? 5 : 4;
+    this.pairs = heap.alloc((<usize>(width >> 1) + 3) << slotShift);
+    this.tail = heap.alloc(TAIL_BYTES);
+    let first = width;
+    let end = 0;
     for (let x = 0; x < this.winW; x++) {
       const entry = this.xTable + this.xStride * <usize>x;
-      if (load<i32>(entry) + 2 * load<i32>(entry, 4) > width) overrun = true;
+      const start = load<i32>(entry);
+      const pair = start >> 1;
+      const stop = pair + load<i32>(entry, 4);
+      if (pair < first) first = pair;
+      if (stop > end) end = stop;
+      // The entry now names the byte offset of its first pair.
+      store<i32>(entry, (pair << slotShift) + ((start & 1) << (slotShift - 1)));
     }
-    if (this.premultiply || overrun) {
-      const bytes = <usize>(width + 2) << (this.premultiply ? 3 : 2);
-      this.wide = heap.alloc(bytes);
-      memory.fill(this.wide, 0, bytes);
-    }
+    this.firstPair = first;
+    this.endPair = end;
     this.firstNeeded = load<i32>(this.yTable);
     const last = this.yTable + this.yStride * <usize>(this.winH - 1);
     this.lastNeeded = load<i32>(last) + this.rowCount(last) - 1;
@@ -265,16 +288,9 @@ export class ResizeStage extends Stage {
       return;
     }
     if (sy >= this.firstNeeded && sy <= this.lastNeeded) {
-      const dst = this.ring + <usize>(sy % this.ringRows) * this.ringStride;
-      if (this.premultiply) {
-        this.premultiplyRow(row);
-        this.resampleI16(this.wide, dst);
-      } else if (this.wide != 0) {
-        memory.copy(this.wide, row, <usize>this.srcW << 2);
-        this.resampleU8(this.wide, dst);
-      } else {
-        this.resampleU8(row, dst);
-      }
+      if (this.premultiply) this.pairUpPremultiplied(row);
+      else this.pairUp(row);
+      this.resample(this.ring + <usize>(sy % this.ringRows) * this.ringStride);
     }
     while (this.emitted < this.winH) {
       const taps = this.yTable + this.yStride * <usize>this.emitted;
@@ -306,9 +322,9 @@ export class ResizeStage extends Stage {
     heap.free(this.ring);
     heap.free(this.lines);
     heap.free(this.out);
-    if (this.wide != 0) heap.free(this.wide);
+    heap.free(this.pairs);
+    heap.free(this.tail);
     this.xTable = 0;
-    this.wide = 0;
   }
 
   /** Source rows a vertical entry reads (without the zero-weighted one an odd count was padded with). */
@@ -316,57 +332,81 @@ export class ResizeStage extends Stage {
     return load<i32>(entry, 8);
   }
 
-  /** RGB · A / 255 and A, with PREMUL_BITS fractional bits, two pixels at a time. */
-  private premultiplyRow(src: usize): void {
-    const dst = this.wide;
+  /** Fills the slots the filters read from a u8 row. */
+  private pairUp(row: usize): void {
     const n = this.srcW;
-    for (let x = 0; x < n; x += 2) {
-      const v = x + 1 < n ? v128.load64_zero(src + (<usize>x << 2)) : v128.load32_zero(src + (<usize>x << 2));
-      const c = i16x8.extend_low_i8x16_u(v);
-      // [A0 A0 A0 255 A1 A1 A1 255]: byte 1 of c (R0's high byte) is zero, so lanes 3 and 7 take 255.
-      const a = v128.or(i8x16.shuffle(c, c, 6, 7, 6, 7, 6, 7, 1, 1, 14, 15, 14, 15, 14, 15, 1, 1), ALPHA_LANES);
-      // c · a ≤ 65025 fits the u16 lanes; scale it in u32 lanes.
-      const p = i16x8.mul(c, a);
-      const lo = i32x4.shr_u(i32x4.add(i32x4.extmul_low_i16x8_u(p, PREMUL_FACTOR), PREMUL_ROUND), 16);
-      const hi = i32x4.shr_u(i32x4.add(i32x4.extmul_high_i16x8_u(p, PREMUL_FACTOR), PREMUL_ROUND), 16);
-      v128.store(dst + (<usize>x << 3), i16x8.narrow_i32x4_s(lo, hi));
+    const dst = this.pairs;
+    const end = this.endPair;
+    let k = this.firstPair;
+    // pairBytes reads pixels 2k .. 2k + 4.
+    for (; k < end && 2 * k + 5 <= n; k += 2) pairBytes(row + (<usize>k << 3), dst + (<usize>k << 4));
+    if (k >= end) return;
+    const tail = this.tail;
+    this.copyTail(row, 2 * k);
+    for (let at = tail; k < end; k += 2) {
+      pairBytes(at, dst + (<usize>k << 4));
+      at += 16;
     }
   }
 
-  private resampleU8(src: usize, dst: usize): void {
-    const table = this.xTable;
-    const stride = this.xStride;
-    const n = this.winW;
-    for (let x = 0; x < n; x += 2) {
-      const e0 = table + stride * <usize>x;
-      const a0 = convolveU8(src + (<usize>load<i32>(e0) << 2), e0 + 16, load<i32>(e0, 4));
-      let a1 = i32x4.splat(0);
-      if (x + 1 < n) {
-        const e1 = e0 + stride;
-        a1 = convolveU8(src + (<usize>load<i32>(e1) << 2), e1 + 16, load<i32>(e1, 4));
+  /** Fills the slots the filters read from a u8 row, premultiplied. */
+  private pairUpPremultiplied(row: usize): void {
+    const n = this.srcW;
+    const dst = this.pairs;
+    const end = this.endPair;
+    let k = this.firstPair;
+    // Slot k needs pixels 2k .. 2k + 3.
+    if (k < end && 2 * k + 4 <= n) {
+      let v = premultiplied(row + (<usize>k << 3));
+      for (; k < end && 2 * k + 4 <= n; k++) {
+        const next = premultiplied(row + (<usize>(k + 1) << 3));
+        pairWords(v, next, dst + (<usize>k << 5));
+        v = next;
       }
-      v128.store(dst + (<usize>x << 3), i16x8.narrow_i32x4_s(
-        i32x4.shr_s(i32x4.add(a0, U8_ROUND), U8_SHIFT),
-        i32x4.shr_s(i32x4.add(a1, U8_ROUND), U8_SHIFT),
-      ));
+    }
+    if (k >= end) return;
+    let at = this.tail;
+    this.copyTail(row, 2 * k);
+    let v = premultiplied(at);
+    for (; k < end; k++) {
+      at += 8;
+      const next = premultiplied(at);
+      pairWords(v, next, dst + (<usize>k << 5));
+      v = next;
     }
   }
 
-  private resampleI16(src: usize, dst: usize): void {
+  /** Pixels `from` .. the end of the row (at most four) into `tail`, zeros after them. */
+  private copyTail(row: usize, from: i32): void {
+    const tail = this.tail;
+    memory.fill(tail, 0, TAIL_BYTES);
+    memory.copy(tail, row + (<usize>from << 2), <usize>(this.srcW - from) << 2);
+  }
+
+  /** The horizontal pass over the current pairs into a ring row, two output pixels at a time. */
+  private resample(dst: usize): void {
     const table = this.xTable;
     const stride = this.xStride;
+    const pairs = this.pairs;
     const n = this.winW;
+    const words = this.premultiply;
+    const shift = words ? WEIGHT_BITS + PREMUL_BITS - RING_BITS : WEIGHT_BITS - RING_BITS;
+    const round = i32x4.splat(1 << (shift - 1));
     for (let x = 0; x < n; x += 2) {
       const e0 = table + stride * <usize>x;
-      const a0 = convolveI16(src + (<usize>load<i32>(e0) << 3), e0 + 16, load<i32>(e0, 4));
+      const e1 = e0 + stride;
+      let a0: v128;
       let a1 = i32x4.splat(0);
-      if (x + 1 < n) {
-        const e1 = e0 + stride;
-        a1 = convolveI16(src + (<usize>load<i32>(e1) << 3), e1 + 16, load<i32>(e1, 4));
+      if (words) {
+        a0 = convolveWords(pairs + <usize>load<i32>(e0), e0 + 16, load<i32>(e0, 4));
+        if (x + 1 < n) a1 = convolveWords(pairs + <usize>load<i32>(e1), e1 + 16, load<i32>(e1, 4));
+      } else {
+        a0 = convolveBytes(pairs + <usize>load<i32>(e0), e0 + 16, load<i32>(e0, 4));
+        if (x + 1 < n) a1 = convolveBytes(pairs + <usize>load<i32>(e1), e1 + 16, load<i32>(e1, 4));
       }
       v128.store(dst + (<usize>x << 3), i16x8.narrow_i32x4_s(
-        i32x4.shr_s(i32x4.add(a0, I16_ROUND), I16_SHIFT),
-        i32x4.shr_s(i32x4.add(a1, I16_ROUND), I16_SHIFT),
+        i32x4.shr_s(i32x4.add(a0, round), shift),
+        i32x4.shr_s(i32x4.add(a1, round), shift),
       ));
     }
   }
@@ -392,7 +432,7 @@ export class ResizeStage extends Stage {
       for (let k = 0; k < pairs; k++) {
         const a = load<usize>(lines + (<usize>k << 3)) + x;
         const b = load<usize>(lines + (<usize>k << 3), 4) + x;
-        const w = v128.load(weights + (<usize>k << 4));
+        const w = v128.load32_splat(weights + (<usize>k << 2));
         const a0 = v128.load(a);
         const b0 = v128.load(b);
         const a1 = v128.load(a, 16);
