@@ -200,6 +200,10 @@ export class ResizeStage extends Stage {
    * reads its tap pairs one slot apart.
    */
   private pairs: usize = 0;
+  /** Bytes of one row's slots; the u8 path pairs two rows (at `pairs` and `pairs + pairBytes`). */
+  private pairBytes: usize = 0;
+  /** A needed row already paired and waiting for the next one, so both are resampled together; or -1. */
+  private pending: i32 = -1;
   /** The slots the window's filters read. */
   private firstPair: i32 = 0;
   private endPair: i32 = 0;
@@ -259,7 +263,9 @@ export class ResizeStage extends Stage {
     // Slots up to the one holding pixel `width` (zero, read by an odd tap count at the right edge), and
     // one more: the pairing writes two slots at a time.
     const slotShift: i32 = this.premultiply ? 5 : 4;
-    this.pairs = heap.alloc((<usize>(width >> 1) + 3) << slotShift);
+    this.pairBytes = (<usize>(width >> 1) + 3) << slotShift;
+    this.pairs = heap.alloc(this.premultiply ? this.pairBytes : this.pairBytes << 1);
+    this.pending = -1;
     this.tail = heap.alloc(TAIL_BYTES);
     let first = width;
     let end = 0;
@@ -288,13 +294,27 @@ export class ResizeStage extends Stage {
       return;
     }
     if (sy >= this.firstNeeded && sy <= this.lastNeeded) {
-      if (this.premultiply) this.pairUpPremultiplied(row);
-      else this.pairUp(row);
-      this.resample(this.ring + <usize>(sy % this.ringRows) * this.ringStride);
+      const slot = this.ring + <usize>(sy % this.ringRows) * this.ringStride;
+      if (this.premultiply) {
+        this.pairUpPremultiplied(row);
+        this.resample(slot);
+      } else if (this.pending >= 0) {
+        // Two rows share each weight load and the loop around it.
+        this.pairUp(row, this.pairs + this.pairBytes);
+        this.resampleTwo(this.ring + <usize>(this.pending % this.ringRows) * this.ringStride, slot);
+        this.pending = -1;
+      } else if (sy < this.lastNeeded) {
+        this.pairUp(row, this.pairs);
+        this.pending = sy;
+      } else {
+        this.pairUp(row, this.pairs);
+        this.resample(slot);
+      }
     }
+    const done = this.pending >= 0 ? sy - 1 : sy;
     while (this.emitted < this.winH) {
       const taps = this.yTable + this.yStride * <usize>this.emitted;
-      if (load<i32>(taps) + this.rowCount(taps) - 1 > sy) break;
+      if (load<i32>(taps) + this.rowCount(taps) - 1 > done) break;
       this.emitRow(taps);
       this.emitted++;
     }
@@ -333,9 +353,8 @@ export class ResizeStage extends Stage {
   }
 
   /** Fills the slots the filters read from a u8 row. */
-  private pairUp(row: usize): void {
+  private pairUp(row: usize, dst: usize): void {
     const n = this.srcW;
-    const dst = this.pairs;
     const end = this.endPair;
     let k = this.firstPair;
     // pairBytes reads pixels 2k .. 2k + 4.
@@ -408,6 +427,47 @@ export class ResizeStage extends Stage {
         i32x4.shr_s(i32x4.add(a0, round), shift),
         i32x4.shr_s(i32x4.add(a1, round), shift),
       ));
+    }
+  }
+
+  /** The horizontal pass over two rows' u8 pairs into two ring rows. */
+  private resampleTwo(dstA: usize, dstB: usize): void {
+    const table = this.xTable;
+    const stride = this.xStride;
+    const rowA = this.pairs;
+    const rowB = rowA + this.pairBytes;
+    const n = this.winW;
+    const round = i32x4.splat(1 << (WEIGHT_BITS - RING_BITS - 1));
+    for (let x = 0; x < n; x++) {
+      const entry = table + stride * <usize>x;
+      const offset = <usize>load<i32>(entry);
+      const pairs = load<i32>(entry, 4);
+      let p = rowA + offset;
+      let q = rowB + offset;
+      let w = entry + 16;
+      let a = i32x4.splat(0);
+      let b = i32x4.splat(0);
+      let k = 0;
+      for (; k + 1 < pairs; k += 2) {
+        const w0 = v128.load32_splat(w);
+        const w1 = v128.load32_splat(w, 4);
+        a = i32x4.add(a, i32x4.add(i32x4.dot_i16x8_s(v128.load8x8_u(p), w0), i32x4.dot_i16x8_s(v128.load8x8_u(p, 16), w1)));
+        b = i32x4.add(b, i32x4.add(i32x4.dot_i16x8_s(v128.load8x8_u(q), w0), i32x4.dot_i16x8_s(v128.load8x8_u(q, 16), w1)));
+        p += 32;
+        q += 32;
+        w += 8;
+      }
+      if (k < pairs) {
+        const w0 = v128.load32_splat(w);
+        a = i32x4.add(a, i32x4.dot_i16x8_s(v128.load8x8_u(p), w0));
+        b = i32x4.add(b, i32x4.dot_i16x8_s(v128.load8x8_u(q), w0));
+      }
+      const v = i16x8.narrow_i32x4_s(
+        i32x4.shr_s(i32x4.add(a, round), WEIGHT_BITS - RING_BITS),
+        i32x4.shr_s(i32x4.add(b, round), WEIGHT_BITS - RING_BITS),
+      );
+      v128.store64_lane(dstA + (<usize>x << 3), v, 0);
+      v128.store64_lane(dstB + (<usize>x << 3), v, 1);
     }
   }
 
