@@ -196,6 +196,19 @@ const checker = (width: number, height: number) =>
     return [v, 255 - v, (x >> 3) & 1 ? 255 : 0, 255];
   });
 
+/** Noise whose rows are opaque, except runs of 1, 2, 3, … rows with alpha falling across them. */
+function banded(width: number, height: number): RgbaImage {
+  const img = noise(width, height, 11);
+  for (let y = 0, run = 1; y < height; run++) {
+    for (let i = 0; i < width * Math.min(run, height - y); i++) img.data[(y * width + i) * 4 + 3] = 255;
+    y += run;
+    for (let r = 0; r < run && y < height; r++, y++) {
+      for (let x = 0; x < width; x++) img.data[(y * width + x) * 4 + 3] = 255 - Math.floor((x * 255) / width);
+    }
+  }
+  return img;
+}
+
 describe("photos", () => {
   // Sources at most 1090 pixels wide (sharp's reduction) keep the float reference quick.
   const cases: [string, number, number, number][] = [
@@ -232,6 +245,10 @@ describe("hard cases, against the float filter", () => {
     ["checkerboard, 4× up", () => checker(40, 30), 160, 120, false],
     ["noise, 1.3× down", () => noise(300, 200, 1), 231, 154, false],
     ["noise, premultiplied", () => noise(300, 200, 2), 97, 61, true],
+    // Opaque rows skip premultiplication (and are resampled two at a time): bands of them between
+    // translucent rows, in runs of odd and even length, must join up seamlessly.
+    ["opaque and translucent rows, premultiplied, down", () => banded(301, 203), 101, 67, true],
+    ["opaque and translucent rows, premultiplied, up", () => banded(41, 29), 123, 116, true],
     ["one pixel wide, down", () => noise(1, 500, 3), 1, 100, false],
     ["one pixel wide, up, premultiplied", () => noise(1, 50, 4), 3, 200, true],
     ["one pixel tall, down", () => noise(501, 1, 5), 100, 1, false],

@@ -182,6 +182,17 @@ const ALPHA_LANES = i16x8(0, 0, 0, 255, 0, 0, 0, 255);
   return acc;
 }
 
+const ALPHA_BYTES = i32x4.splat(0xff000000);
+
+/** Whether every pixel of a row of n has alpha 255. */
+function opaque(row: usize, n: i32): bool {
+  let all = i32x4.splat(-1);
+  let x = 0;
+  for (; x + 4 <= n; x += 4) all = v128.and(all, v128.load(row + (<usize>x << 2)));
+  for (; x < n; x++) all = v128.and(all, v128.load32_splat(row + (<usize>x << 2)));
+  return i32x4.all_true(i32x4.eq(v128.and(all, ALPHA_BYTES), ALPHA_BYTES));
+}
+
 /** Room for the pairing's loads past the last pixels of a row: up to 9 pixels, 16-byte loads. */
 const TAIL_BYTES: usize = 64;
 
@@ -267,10 +278,9 @@ export class ResizeStage extends Stage {
     this.lines = heap.alloc(<usize>(yTaps + 1) << 2);
     this.out = heap.alloc(padded << 2);
     // Slots up to the one holding pixel `width` (zero, read by an odd tap count at the right edge), and
-    // one more: the pairing writes two slots at a time.
-    const slotShift: i32 = this.premultiply ? 5 : 4;
-    this.pairBytes = (<usize>(width >> 1) + 3) << slotShift;
-    this.pairs = heap.alloc(this.premultiply ? this.pairBytes : this.pairBytes << 1);
+    // one more: the pairing writes two slots at a time. Two rows of u8 slots or one of i16 slots.
+    this.pairBytes = (<usize>(width >> 1) + 3) << 4;
+    this.pairs = heap.alloc(this.pairBytes << 1);
     this.pending = -1;
     this.tail = heap.alloc(TAIL_BYTES);
     let first = width;
@@ -282,8 +292,8 @@ export class ResizeStage extends Stage {
       const stop = pair + load<i32>(entry, 4);
       if (pair < first) first = pair;
       if (stop > end) end = stop;
-      // The entry now names the byte offset of its first pair.
-      store<i32>(entry, (pair << slotShift) + ((start & 1) << (slotShift - 1)));
+      // The entry now names the byte offset of its first pair among u8 slots (twice that among i16).
+      store<i32>(entry, (pair << 4) + ((start & 1) << 3));
     }
     this.firstPair = first;
     this.endPair = end;
@@ -301,9 +311,13 @@ export class ResizeStage extends Stage {
     }
     if (sy >= this.firstNeeded && sy <= this.lastNeeded) {
       const slot = this.ring + <usize>(sy % this.ringRows) * this.ringStride;
-      if (this.premultiply) {
+      // An opaque row premultiplied is the row itself, to the last bit of the ring (c · 255 / 255 · 2^6
+      // either way), so only rows with some transparency take the i16 path: an RGBA PNG is mostly
+      // opaque rows, and every PNG and GIF is premultiplied in case it has alpha.
+      if (this.premultiply && !opaque(row, this.srcW)) {
+        this.flush();
         this.pairUpPremultiplied(row);
-        this.resample(slot);
+        this.resample(slot, true);
       } else if (this.pending >= 0) {
         // Two rows share each weight load and the loop around it.
         this.pairUp(row, this.pairs + this.pairBytes);
@@ -314,7 +328,7 @@ export class ResizeStage extends Stage {
         this.pending = sy;
       } else {
         this.pairUp(row, this.pairs);
-        this.resample(slot);
+        this.resample(slot, false);
       }
     }
     const done = this.pending >= 0 ? sy - 1 : sy;
@@ -408,13 +422,19 @@ export class ResizeStage extends Stage {
     memory.copy(tail, row + (<usize>from << 2), <usize>(this.srcW - from) << 2);
   }
 
-  /** The horizontal pass over the current pairs into a ring row, two output pixels at a time. */
-  private resample(dst: usize): void {
+  /** Resamples a row left waiting for a second one on its own. */
+  private flush(): void {
+    if (this.pending < 0) return;
+    this.resample(this.ring + <usize>(this.pending % this.ringRows) * this.ringStride, false);
+    this.pending = -1;
+  }
+
+  /** The horizontal pass over the current pairs (u8, or i16 if `words`) into a ring row, two pixels at a time. */
+  private resample(dst: usize, words: bool): void {
     const table = this.xTable;
     const stride = this.xStride;
     const pairs = this.pairs;
     const n = this.winW;
-    const words = this.premultiply;
     const shift = words ? WEIGHT_BITS + PREMUL_BITS - RING_BITS : WEIGHT_BITS - RING_BITS;
     const round = i32x4.splat(1 << (shift - 1));
     for (let x = 0; x < n; x += 2) {
@@ -423,8 +443,8 @@ export class ResizeStage extends Stage {
       let a0: v128;
       let a1 = i32x4.splat(0);
       if (words) {
-        a0 = convolveWords(pairs + <usize>load<i32>(e0), e0 + 16, load<i32>(e0, 4));
-        if (x + 1 < n) a1 = convolveWords(pairs + <usize>load<i32>(e1), e1 + 16, load<i32>(e1, 4));
+        a0 = convolveWords(pairs + (<usize>load<i32>(e0) << 1), e0 + 16, load<i32>(e0, 4));
+        if (x + 1 < n) a1 = convolveWords(pairs + (<usize>load<i32>(e1) << 1), e1 + 16, load<i32>(e1, 4));
       } else {
         a0 = convolveBytes(pairs + <usize>load<i32>(e0), e0 + 16, load<i32>(e0, 4));
         if (x + 1 < n) a1 = convolveBytes(pairs + <usize>load<i32>(e1), e1 + 16, load<i32>(e1, 4));
