@@ -2,13 +2,15 @@
 // through pipeResize into a frame sink), CPU milliseconds, median of several runs, for one or more
 // builds of the core side by side (e.g. the committed one against a copy taken before a change).
 //
-//   node scripts/bench/resize.mjs [--images DIR] [--runs N] [--min] [--alpha] [label=core.wasm ...]
+//   node scripts/bench/resize.mjs [--images DIR] [--runs N] [--min] [--alpha | --opaque-alpha]
+//                                 [label=core.wasm ...]
 //
-// --min reports the fastest run instead of the median: on a busy machine it is the steadier number
-// when comparing two builds.
 // With no cores named, the committed wasm/build/core.wasm. Sources are photo-24mp.jpg and
 // photo-6mp-progressive.jpg decoded by sharp (smaller sources are sharp's reductions of the 6 MP one),
-// so the stage sees photographic content. CPU time (process.cpuUsage) rather than wall time: the
+// so the stage sees photographic content. --alpha premultiplies, with alpha ramping 1..255 across
+// every row (the stage's translucent path); --opaque-alpha premultiplies an opaque image (what every
+// PNG and GIF gets). --min reports the fastest run instead of the median: on a busy machine it is the
+// steadier number when comparing two builds. CPU time (process.cpuUsage) rather than wall time: the
 // machine is shared, and another process's burst should not count against the stage.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,7 +31,8 @@ const flag = (name) => {
   if (i >= 0) args.splice(i, 1);
   return i >= 0;
 };
-const premultiply = flag("--alpha");
+const translucent = flag("--alpha");
+const premultiply = translucent || flag("--opaque-alpha");
 const fastest = flag("--min");
 const WARMUP = 3;
 const cores = args.length > 0
@@ -67,6 +70,7 @@ async function source(file, [w, h]) {
     .raw()
     .toBuffer({ resolveWithObject: true });
   if (info.width !== w || info.height !== h || info.channels !== 4) throw new Error(`${file}: got ${info.width}×${info.height}×${info.channels}`);
+  if (translucent) for (let i = 0; i < data.length; i += 4) data[i + 3] = 1 + ((i >> 2) % w) % 255;
   return data;
 }
 
@@ -91,7 +95,8 @@ function resizeOnce(core, ptr, [sw, sh], [dw, dh]) {
 const summary = (xs) => [...xs].sort((a, b) => a - b)[fastest ? 0 : xs.length >> 1];
 
 const loaded = await Promise.all(cores.map(async (c) => ({ ...c, core: await instantiate(c.file) })));
-console.log(`${runs} runs each (${fastest ? "fastest" : "median"} CPU ms), ${WARMUP} warm-up runs, premultiply ${premultiply}`);
+const mode = translucent ? "premultiplied, translucent" : premultiply ? "premultiplied, opaque" : "not premultiplied";
+console.log(`${runs} runs each (${fastest ? "fastest" : "median"} CPU ms), ${WARMUP} warm-up runs, ${mode}`);
 console.log("case".padEnd(26), ...loaded.map((c) => c.label.padStart(10)));
 for (const c of CASES) {
   const pixels = await source(c.file, c.src);
