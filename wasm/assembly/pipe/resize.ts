@@ -528,7 +528,8 @@ export class ResizeStage extends Stage {
         acc2 = i32x4.add(acc2, i32x4.dot_i16x8_s(i16x8.shuffle(a1, b1, 0, 8, 1, 9, 2, 10, 3, 11), w));
         acc3 = i32x4.add(acc3, i32x4.dot_i16x8_s(i16x8.shuffle(a1, b1, 4, 12, 5, 13, 6, 14, 7, 15), w));
       }
-      if (premultiply) {
+      // Four opaque pixels (alpha exactly 255: the weights sum to one) need no division.
+      if (premultiply && !opaqueSums(acc0, acc1, acc2, acc3)) {
         acc0 = unpremultiply(acc0);
         acc1 = unpremultiply(acc1);
         acc2 = unpremultiply(acc2);
@@ -544,6 +545,17 @@ export class ResizeStage extends Stage {
     }
     this.next!.push(out);
   }
+}
+
+const OPAQUE_SUM = i32x4.splat(255 << OUT_SHIFT);
+
+/** Whether four pixels' vertical sums all have alpha exactly 255. */
+@inline function opaqueSums(acc0: v128, acc1: v128, acc2: v128, acc3: v128): bool {
+  const all = v128.and(
+    v128.and(i32x4.eq(acc0, OPAQUE_SUM), i32x4.eq(acc1, OPAQUE_SUM)),
+    v128.and(i32x4.eq(acc2, OPAQUE_SUM), i32x4.eq(acc3, OPAQUE_SUM)),
+  );
+  return i32x4.extract_lane(all, 3) != 0;
 }
 
 /** A premultiplied accumulator back to straight 0..255 channels (rounded, not yet clamped). */
