@@ -90,14 +90,16 @@ const MIB = 1024 * 1024;
  * step by 2^(1/4) from 4 MiB, so what a request is given is at most 19% over its estimate, and
  * requests of similar sizes share instances. Reuse matters for CPU as much as for memory: a fresh
  * memory costs a page fault on first touch of every page (measured here: 72 ms of CPU to touch 20 MB
- * of a new memory, where the thumbnail itself takes 20–40 ms).
+ * of a new memory, where the thumbnail itself takes 20–40 ms). What is kept idle is bounded as a
+ * whole (`keepBytes`, 20 MiB: two of the 4–8 MiB cores most thumbnails need), so that the isolate
+ * returns to within that of its baseline after any request; larger cores are made per request.
  */
 export class CorePool implements MemoryAccount {
   readonly #idle: ImageCore[] = [];
 
   constructor(
     private readonly module: WebAssembly.Module,
-    private readonly options: { readonly maxIdle: number; readonly keepBytes: number } = { maxIdle: 2, keepBytes: 32 * MIB },
+    private readonly options: { readonly maxIdle: number; readonly keepBytes: number } = { maxIdle: 2, keepBytes: 20 * MIB },
   ) {}
 
   /** The memory an instance for a need of `bytes` gets: the size class at or above it. */
@@ -126,8 +128,8 @@ export class CorePool implements MemoryAccount {
   #keep(core: ImageCore): void {
     if (core.maxBytes > this.options.keepBytes) return;
     this.#idle.push(core);
-    // The oldest idle instance goes first: the most recent sizes are the likeliest next.
-    if (this.#idle.length > this.options.maxIdle) this.#idle.shift();
+    // The oldest idle instances go first: the most recent sizes are the likeliest next.
+    while (this.#idle.length > this.options.maxIdle || this.heldBytes > this.options.keepBytes) this.#idle.shift();
   }
 
   get idleCount(): number {

@@ -51,7 +51,7 @@ describe("CorePool", () => {
     expect(pool.idleCount).toBe(1);
     expect(pool.heldBytes).toBe(CorePool.sizeFor(5 * MB));
     await pool.use(5.1 * MB, (core) => seen.push(core));
-    await pool.use(20 * MB, (core) => seen.push(core));
+    await pool.use(9 * MB, (core) => seen.push(core));
     expect(seen[1]).toBe(seen[0]);
     expect(seen[2]).not.toBe(seen[0]);
     expect(pool.idleCount).toBe(2);
@@ -59,12 +59,15 @@ describe("CorePool", () => {
     expect(pool.heldBytes).toBe(0);
   });
 
-  it("keeps at most two idle instances, and none over 32 MB", async () => {
+  it("keeps at most two idle instances, of 20 MB together at most", async () => {
     const pool = new CorePool(module);
-    await pool.use(40 * MB, () => undefined);
+    await pool.use(24 * MB, () => undefined);
     expect(pool.idleCount).toBe(0);
-    for (const need of [4, 8, 16]) await pool.use(need * MB, () => undefined);
+    for (const need of [4, 5, 6]) await pool.use(need * MB, () => undefined);
     expect(pool.idleCount).toBe(2);
+    await pool.use(16 * MB, () => undefined);
+    expect(pool.idleCount).toBe(1);
+    expect(pool.heldBytes).toBe(CorePool.sizeFor(16 * MB));
   });
 
   it("drops an instance that trapped; a plain error keeps it", async () => {
