@@ -14,15 +14,11 @@ export const CORE_BASE_BYTES = 1024 * 1024;
 /** Allocator headers, alignment and the fragmentation of a few large blocks freed and reused. */
 const CORE_SLACK = 1.1;
 
-/** Bytes per stored coefficient block of a buffered (progressive) JPEG decode, by DCT reduction. */
-const COEFFICIENT_BLOCK_BYTES: Record<number, { readonly fold: number; readonly plain: number }> = {
-  1: { fold: 136, plain: 136 },
-  2: { fold: 112, plain: 40 },
-  4: { fold: 64, plain: 16 },
-  8: { fold: 8, plain: 8 },
-};
-/** Above this many bytes of coefficients the decoder keeps only the N×N lowest frequencies (jpeg/decoder.ts FOLD_BUDGET). */
-const FOLD_BUDGET = 24 * 1024 * 1024;
+/**
+ * Bytes per stored coefficient block of a buffered (progressive) JPEG decode, by DCT reduction: the
+ * N×N lowest frequencies as i16 and, but at 1/8, a 64-bit mask of the non-zero ones (jpeg/decoder.ts).
+ */
+const COEFFICIENT_BLOCK_BYTES: Record<number, number> = { 1: 136, 2: 40, 4: 16, 8: 8 };
 /** PNG decoder's working block: inflate window and tables, lookup table (png/decoder.ts). */
 const PNG_WORK_BYTES = 200 * 1024;
 /** GIF decoder's working block: palette, LZW table, string buffer (gif/decoder.ts). */
@@ -80,9 +76,7 @@ function decoderBytes(info: ImageInfo, denom: number): number {
       // Three MCU-row planes per component (the upsampler reads the rows above and below) and a row.
       const streaming = 4 * 3 * (width + 64) * (jpeg.mcuRows / denom + 8) + (width + 64) * 16;
       if (!jpeg.buffered) return streaming;
-      const per = COEFFICIENT_BLOCK_BYTES[denom] ?? { fold: 136, plain: 136 };
-      const fold = jpeg.blocks * per.fold;
-      return streaming + (fold > FOLD_BUDGET ? jpeg.blocks * per.plain : fold);
+      return streaming + jpeg.blocks * (COEFFICIENT_BLOCK_BYTES[denom] ?? 136);
     }
     case "png":
       // Two raw rows of up to 8 bytes per pixel, one RGBA row; Adam7 holds the frame.
