@@ -16,9 +16,17 @@ const CORE_SLACK = 1.1;
 
 /**
  * Bytes per stored coefficient block of a buffered (progressive) JPEG decode, by DCT reduction: the
- * N×N lowest frequencies as i16 and, but at 1/8, a 64-bit mask of the non-zero ones (jpeg/decoder.ts).
+ * coefficients the box-average fold needs, or past FOLD_BUDGET the N×N lowest frequencies only, as
+ * i16, and (but at 1/8) a 64-bit mask of the non-zero ones (jpeg/decoder.ts).
  */
-const COEFFICIENT_BLOCK_BYTES: Record<number, number> = { 1: 136, 2: 40, 4: 16, 8: 8 };
+const COEFFICIENT_BLOCK_BYTES: Record<number, { readonly fold: number; readonly plain: number }> = {
+  1: { fold: 136, plain: 136 },
+  2: { fold: 112, plain: 40 },
+  4: { fold: 64, plain: 16 },
+  8: { fold: 8, plain: 8 },
+};
+/** jpeg/decoder.ts FOLD_BUDGET: past this many bytes of folded coefficients, the plain ones are kept. */
+const FOLD_BUDGET = 4 * 1024 * 1024;
 /** PNG decoder's working block: inflate window and tables, lookup table (png/decoder.ts). */
 const PNG_WORK_BYTES = 200 * 1024;
 /** GIF decoder's working block: palette, LZW table, string buffer (gif/decoder.ts). */
@@ -76,7 +84,9 @@ function decoderBytes(info: ImageInfo, denom: number): number {
       // Three MCU-row planes per component (the upsampler reads the rows above and below) and a row.
       const streaming = 4 * 3 * (width + 64) * (jpeg.mcuRows / denom + 8) + (width + 64) * 16;
       if (!jpeg.buffered) return streaming;
-      return streaming + jpeg.blocks * (COEFFICIENT_BLOCK_BYTES[denom] ?? 136);
+      const per = COEFFICIENT_BLOCK_BYTES[denom] ?? { fold: 136, plain: 136 };
+      const fold = jpeg.blocks * per.fold;
+      return streaming + (fold > FOLD_BUDGET ? jpeg.blocks * per.plain : fold);
     }
     case "png":
       // Two raw rows of up to 8 bytes per pixel, one RGBA row; Adam7 holds the frame.

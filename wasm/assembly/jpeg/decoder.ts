@@ -23,6 +23,10 @@ import { compHt, compW, linePtr, lineBuf, planeRows, planes, planeW } from "./st
 
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
+// progressive at 1/2 or 1/4: above this many bytes of stored coefficients, keep only the N×N lowest
+// frequencies (instead of the ones the box-average fold needs)
+const FOLD_BUDGET: u64 = 4 * 1024 * 1024;
+
 // zig-zag index -> natural (row-major 8×8) index
 const ZIGZAG: StaticArray<u8> = [
   0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
@@ -541,6 +545,12 @@ function prepareQW(): void {
       store<f32>(QW + o, load<f32>(QZ + o) * load<f32>(FOLDW + (<usize>k << 2)));
     }
   }
+}
+
+function blockCount(): u64 {
+  let n: u64 = 0;
+  for (let c = 0; c < ncomp; c++) n += <u64>(mcusX * unchecked(cH[c])) * <u64>(mcusY * unchecked(cV[c]));
+  return n;
 }
 
 // ---- restart -------------------------------------------------------------------------------------
@@ -1139,10 +1149,11 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
       if (err != 0) return false;
       if (scansDone == 0) {
         buffered = progressive || scanNs != ncomp;
-        // Buffered at 1/2 or 1/4: keep only the N×N lowest frequencies. The box-average fold would
-        // store 2.8× (1/2) or 4× (1/4) as many coefficients for 0.1 dB (6 MP → 300 px against a
-        // full decode: 44.7 vs 44.8 dB), and a progressive JPEG's coefficients are most of its cost.
-        if (buffered && N < 8) setupScale(false);
+        // Buffered at 1/2 or 1/4, past FOLD_BUDGET: keep only the N×N lowest frequencies. The
+        // box-average fold stores 2.8× (1/2) or 4× (1/4) as many coefficients for 0.1 dB on photos
+        // (6 MP → 300 px against a full decode: 44.8 vs 44.7 dB), and a large progressive JPEG's
+        // coefficients are most of what its thumbnail costs.
+        if (buffered && N < 8 && blockCount() * <u64>coefStride > FOLD_BUDGET) setupScale(false);
         setupOutput();
         if (err != 0) return false;
       }
