@@ -120,6 +120,8 @@ export const codecPools = {
   pngEncode: new InstancePool<PngExports>({
     create: async () => instantiatePngEncoder(),
     memoryBytes: (png) => png.memory.buffer.byteLength,
+    // It starts at 1.06 MB: one that grew on a large image (17 bytes per pixel) is not kept.
+    keepBytes: 2 * 1024 * 1024,
   }),
 };
 
