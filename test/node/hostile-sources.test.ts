@@ -11,6 +11,7 @@ import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { probe } from "../../src/pipeline/probe";
 import { parseSize, type Method, type OutputFormat, type ThumbnailRequest } from "../../src/url";
+import { concat } from "./bytes";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
 const config = parseConfig({ THUMBS_SECRET: "test" });
@@ -30,15 +31,6 @@ async function refusal(promise: Promise<unknown>): Promise<ThumbnailError> {
 }
 
 const u16 = (v: number) => [v >> 8, v & 255];
-const concat = (...parts: ArrayLike<number>[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
 
 /** A 16×16 baseline SOF segment, 3 components 4:2:0, tables 0/1: a plausible decoy. */
 const DECOY_SOF = [0xff, 0xc0, ...u16(17), 8, ...u16(16), ...u16(16), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];

@@ -31,6 +31,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { concat } from "./bytes";
 import { at, coreExports, checkedDecoder, type RgbaImage } from "./wasm-core";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
@@ -113,15 +114,6 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -138,7 +130,7 @@ function ihdr(w: number, h: number, depth: number, colourType: number, interlace
 function png(head: Uint8Array[], zlibData: Uint8Array, split = 1 << 30): Uint8Array {
   const idats: Uint8Array[] = [];
   for (let o = 0; o < zlibData.length; o += split) idats.push(chunk("IDAT", zlibData.subarray(o, o + split)));
-  return concat([SIGNATURE, ...head, ...idats, chunk("IEND", new Uint8Array(0))]);
+  return concat(SIGNATURE, ...head, ...idats, chunk("IEND", new Uint8Array(0)));
 }
 
 /** zlib stream of one final fixed-Huffman block made of [code, length] Huffman codes (sent MSB first). */
@@ -281,7 +273,7 @@ describe("pngDecode: synthetic images", () => {
     expect(decode(png([ihdr(3, 1, 4, 2)], good))).toBe(err("PNG_ERR_CORRUPT"));
     expect(decode(png([ihdr(3, 1, 8, 0, 2)], good))).toBe(err("PNG_ERR_UNSUPPORTED"));
     expect(decode(png([ihdr(3, 1, 8, 3)], good))).toBe(err("PNG_ERR_CORRUPT"));
-    expect(decode(concat([SIGNATURE, chunk("IDAT", good)]))).toBe(err("PNG_ERR_CORRUPT"));
+    expect(decode(concat(SIGNATURE, chunk("IDAT", good)))).toBe(err("PNG_ERR_CORRUPT"));
   });
 
   it("rejects a zero dimension and the 65536×65536 bomb from the header", () => {
@@ -359,7 +351,7 @@ describe("pngDecode: input at the very end of memory", () => {
 
   it("a second IHDR before the image data is corrupt", () => {
     const bytes = readFileSync(fx("png/rgba8.png"));
-    const doubled = concat([bytes.subarray(0, 33), bytes.subarray(8, 33), bytes.subarray(33)]);
+    const doubled = concat(bytes.subarray(0, 33), bytes.subarray(8, 33), bytes.subarray(33));
     expect(decode(doubled)).toBe(err("PNG_ERR_CORRUPT"));
   });
 });

@@ -3,6 +3,8 @@
  * know where each format keeps its segments and dimension fields. Every mutant is a pure function of
  * (seed, index, source), so any one can be rebuilt alone from the numbers a failure prints.
  */
+import { concat } from "../bytes";
+
 export type Format = "jpeg" | "png" | "gif" | "webp" | "avif";
 
 /** mulberry32: small, fast, and the same sequence on every platform. */
@@ -131,16 +133,6 @@ function regions(format: Format, b: Uint8Array): Region[] {
     }
   }
 }
-
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
 
 /** Sets the image's declared width/height (one or both) where its format keeps them. */
 function setDimensions(format: Format, b: Uint8Array, rng: Rng): string {

@@ -21,7 +21,7 @@
 //                          An invalid LZW code in the image data is treated the same way (end of data).
 //   -4 GIF_ERR_TOO_LARGE   logical screen width or height 0, or an index frame over 256 MB
 //   -5 GIF_ERR_STOPPED     the row pipeline refused the rows (its own error says why)
-import { FrameSink } from "../pipe/sinks";
+import { FrameSink, frameOrZero } from "../pipe/sinks";
 import { resetPipeError } from "../pipe/stage";
 import { decode, getError, getHeight, getWidth } from "./decoder";
 
@@ -33,11 +33,7 @@ export {
 export function gifDecode(ptr: usize, len: i32): usize {
   resetPipeError();
   const frame = new FrameSink(1);
-  if (decode(ptr, len, frame) != 0) {
-    frame.dispose();
-    return 0;
-  }
-  return frame.take();
+  return frameOrZero(frame, decode(ptr, len, frame));
 }
 
 export function gifWidth(): i32 {

@@ -26,7 +26,7 @@
 //                             only one side of it
 //   -7 JPEG_ERR_NOT_DECLARED  the frame header is not expectedWidth × expectedHeight
 //   -8 JPEG_ERR_STOPPED       the row pipeline refused the rows (its own error says why)
-import { FrameSink } from "../pipe/sinks";
+import { FrameSink, frameOrZero } from "../pipe/sinks";
 import { resetPipeError } from "../pipe/stage";
 import { decode, getComponents, getError, getHeight, getProgressive, getWidth, info } from "./decoder";
 
@@ -38,11 +38,7 @@ export {
 export function jpegDecode(ptr: usize, len: i32, scaleDenom: i32, expectedWidth: i32, expectedHeight: i32): usize {
   resetPipeError();
   const frame = new FrameSink(1);
-  if (decode(ptr, len, scaleDenom, expectedWidth, expectedHeight, frame) != 0) {
-    frame.dispose();
-    return 0;
-  }
-  return frame.take();
+  return frameOrZero(frame, decode(ptr, len, scaleDenom, expectedWidth, expectedHeight, frame));
 }
 
 export function jpegInfo(ptr: usize, len: i32): i32 {

@@ -159,6 +159,15 @@ export class FrameSink extends Sink {
   }
 }
 
+/** What a whole-frame decode (for tests and tools) returns: the frame, or 0 after an error code. */
+export function frameOrZero(frame: FrameSink, code: i32): usize {
+  if (code != 0) {
+    frame.dispose();
+    return 0;
+  }
+  return frame.take();
+}
+
 /** Encodes rows to a baseline JPEG as they arrive (the encoder keeps one MCU row of pixels). */
 export class JpegSink extends Sink {
   private writer: JpegWriter | null = null;

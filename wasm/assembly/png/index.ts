@@ -35,7 +35,7 @@
 //   -5 PNG_ERR_UNSUPPORTED   compression / filter method not 0, interlace method over 1, zlib
 //                            compression method not 8 or a preset dictionary (FDICT)
 //   -6 PNG_ERR_STOPPED       the row pipeline refused the rows (its own error says why)
-import { FrameSink } from "../pipe/sinks";
+import { FrameSink, frameOrZero } from "../pipe/sinks";
 import { resetPipeError } from "../pipe/stage";
 import { decode, getError, getHeight, getWidth } from "./decoder";
 
@@ -47,11 +47,7 @@ export {
 export function pngDecode(ptr: usize, len: i32): usize {
   resetPipeError();
   const frame = new FrameSink(1);
-  if (decode(ptr, len, frame) != 0) {
-    frame.dispose();
-    return 0;
-  }
-  return frame.take();
+  return frameOrZero(frame, decode(ptr, len, frame));
 }
 
 export function pngWidth(): i32 {
