@@ -9,7 +9,7 @@ import { MemoryLedger } from "./memory";
 import { codecPools } from "./pipeline/codecs";
 import { CorePool } from "./pipeline/pool";
 
-/** Two idle cores of 20 MB together at most: two requests often overlap, and most need 4–8 MB. */
+/** Two idle cores of 16 MB together at most: two requests often overlap, and most need 4–8 MB. */
 export const corePool = new CorePool(coreModule);
 
 const ledgers = new Map<string, MemoryLedger>();

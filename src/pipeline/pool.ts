@@ -91,7 +91,7 @@ const MIB = 1024 * 1024;
  * requests of similar sizes share instances. Reuse matters for CPU as much as for memory: a fresh
  * memory costs a page fault on first touch of every page (measured here: 72 ms of CPU to touch 20 MB
  * of a new memory, where the thumbnail itself takes 20–40 ms). What is kept idle is bounded as a
- * whole (`keepBytes`, 20 MiB: two of the 4–8 MiB cores most thumbnails need), so that the isolate
+ * whole (`keepBytes`, 16 MiB: two of the 4–8 MiB cores most thumbnails need), so that the isolate
  * returns to within that of its baseline after any request; larger cores are made per request.
  */
 export class CorePool implements MemoryAccount {
@@ -99,7 +99,7 @@ export class CorePool implements MemoryAccount {
 
   constructor(
     private readonly module: WebAssembly.Module,
-    private readonly options: { readonly maxIdle: number; readonly keepBytes: number } = { maxIdle: 2, keepBytes: 20 * MIB },
+    private readonly options: { readonly maxIdle: number; readonly keepBytes: number } = { maxIdle: 2, keepBytes: 16 * MIB },
   ) {}
 
   /** The memory an instance for a need of `bytes` gets: the size class at or above it. */

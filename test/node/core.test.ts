@@ -59,15 +59,15 @@ describe("CorePool", () => {
     expect(pool.heldBytes).toBe(0);
   });
 
-  it("keeps at most two idle instances, of 20 MB together at most", async () => {
+  it("keeps at most two idle instances, of 16 MB together at most", async () => {
     const pool = new CorePool(module);
     await pool.use(24 * MB, () => undefined);
     expect(pool.idleCount).toBe(0);
     for (const need of [4, 5, 6]) await pool.use(need * MB, () => undefined);
     expect(pool.idleCount).toBe(2);
-    await pool.use(16 * MB, () => undefined);
+    await pool.use(13 * MB, () => undefined);
     expect(pool.idleCount).toBe(1);
-    expect(pool.heldBytes).toBe(CorePool.sizeFor(16 * MB));
+    expect(pool.heldBytes).toBe(CorePool.sizeFor(13 * MB));
   });
 
   it("drops an instance that trapped; a plain error keeps it", async () => {
