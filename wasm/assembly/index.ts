@@ -10,7 +10,7 @@ export function free(ptr: usize): void {
 }
 
 export * from "./pipe/index";
-export { orient, crop, hasAlpha, flatten, smartCrop, smartCropX, smartCropY } from "./geometry";
+export { hasAlpha, smartCrop, smartCropX, smartCropY } from "./geometry";
 export * from "./jpeg/index";
 export * from "./jpegenc/index";
 export * from "./gif/index";
