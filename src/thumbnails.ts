@@ -8,8 +8,10 @@ import { ERRORS, ThumbnailError, type ErrorCode } from "./errors";
 import type { LockService } from "./lock";
 import type { Hold, MemoryLedger, Reservation } from "./memory";
 import { estimateCost, type Cost } from "./pipeline/budget";
-import { planGeometry, swapsAxes } from "./pipeline/geometry";
-import { generateThumbnail, inspectSource, prepareThumbnail, type PreparedThumbnail, type Thumbnail } from "./pipeline/index";
+import { swapsAxes } from "./pipeline/geometry";
+import {
+  describeRequest, generateThumbnail, inspectSource, planFor, prepareThumbnail, type PreparedThumbnail, type Thumbnail,
+} from "./pipeline/index";
 import { CorePool } from "./pipeline/pool";
 import { probe, type ImageInfo } from "./pipeline/probe";
 import { thumbnailResponse } from "./response";
@@ -88,9 +90,7 @@ function costBytes(cost: Cost): number {
 
 /** The pipeline's cost on this source, the source body (read into the core) included. */
 function pipelineCost(info: ImageInfo, t: ThumbnailRequest, config: Readonly<Config>, sourceBytes: number): Cost {
-  const swapped = swapsAxes(info.orientation);
-  const plan = planGeometry(swapped ? info.height : info.width, swapped ? info.width : info.height, t.size, t.method, config.upscale);
-  return estimateCost(info, plan, t, sourceBytes, config.requestMemoryBytes);
+  return estimateCost(info, planFor(info, t, config), t, sourceBytes, config.requestMemoryBytes);
 }
 
 /** Formats whose EXIF orientation may come after the image data, beyond the header read. */
@@ -120,7 +120,7 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
       // A header that runs past what was read probes as corrupt: read on.
       if (!complete && probe(head).kind === "corrupt") continue;
       const info = inspectSource(head, config);
-      const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
+      const what = describeRequest(info, t);
       let cost = pipelineCost(info, t, config, source.size);
       if (!complete && LATE_ORIENTATION.has(info.format)) {
         // The orientation may be unknown yet: room for the other one too, within the ceiling.
@@ -142,8 +142,7 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
 /** Now that the whole source is here: the exact peak (less than reserved unless the header was incomplete). */
 async function settle(reservation: Reservation, bytes: Uint8Array, t: ThumbnailRequest, s: Services, deadline: number): Promise<PreparedThumbnail> {
   const prepared = prepareThumbnail(t, s.config, bytes);
-  const { info } = prepared;
-  const what = `source: ${info.width}x${info.height} ${info.format} for ${t.size.text}/${t.method}${t.ext}`;
+  const what = describeRequest(prepared.info, t);
   await reservation.resize(costBytes(prepared.cost), { timeoutMs: remaining(deadline), what });
   return prepared;
 }

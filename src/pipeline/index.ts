@@ -59,6 +59,17 @@ export interface PreparedThumbnail {
   readonly cost: Cost;
 }
 
+/** The geometry a request asks of a source: its displayed (EXIF-oriented) size fitted to the URL's. */
+export function planFor(info: ImageInfo, request: ThumbnailRequest, config: Readonly<Config>): Plan {
+  const swapped = swapsAxes(info.orientation);
+  return planGeometry(swapped ? info.height : info.width, swapped ? info.width : info.height, request.size, request.method, config.upscale);
+}
+
+/** Names a source at a request's size, in the messages that refuse it for memory. */
+export function describeRequest(info: ImageInfo, request: ThumbnailRequest): string {
+  return `source: ${info.width}x${info.height} ${info.format} for ${request.size.text}/${request.method}${request.ext}`;
+}
+
 /** Reads the header, plans the geometry and costs it; refuses what would not fit `budget`. */
 export function prepareThumbnail(
   request: ThumbnailRequest,
@@ -67,21 +78,14 @@ export function prepareThumbnail(
   budget = config.requestMemoryBytes,
 ): PreparedThumbnail {
   const info = inspectSource(source, config);
-  const swapped = swapsAxes(info.orientation);
-  const plan = planGeometry(
-    swapped ? info.height : info.width,
-    swapped ? info.width : info.height,
-    request.size,
-    request.method,
-    config.upscale,
-  );
+  const plan = planFor(info, request, config);
   checkOutputSize(plan, request.format, config.maxDimension);
   const cost = estimateCost(info, plan, request, source.byteLength, budget);
   const peak = peakBytes(cost);
   if (peak > budget) {
     throw new ThumbnailError("OVER_MEMORY_LIMIT", {
       detail:
-        `source: ${info.width}x${info.height} ${info.format} for ${request.size.text}/${request.method}${request.ext}: ` +
+        `${describeRequest(info, request)}: ` +
         `needs ~${Math.ceil(peak / 2 ** 20)} MB of memory; expected at most ${Math.floor(budget / 2 ** 20)} MB (REQUEST_MEMORY_MB)`,
     });
   }
@@ -117,7 +121,7 @@ export async function generateThumbnail(
     plan,
     decodeScale: cost.denom,
     source: null,
-    rows: { width: info.width, height: info.height },
+    rows: cost.rows,
     orientation: 1,
     window: null,
     resized: false,

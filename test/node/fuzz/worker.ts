@@ -9,8 +9,7 @@ import coreModule from "../../../wasm/build/core.wasm";
 import { parseConfig } from "../../../src/config";
 import { ThumbnailError } from "../../../src/errors";
 import { coreTrapped, ImageCore, instantiateCore } from "../../../src/pipeline/core";
-import { planGeometry, swapsAxes } from "../../../src/pipeline/geometry";
-import { generateThumbnail } from "../../../src/pipeline/index";
+import { generateThumbnail, planFor } from "../../../src/pipeline/index";
 import { probe } from "../../../src/pipeline/probe";
 import { mutantRequest, mutantSpec, type FromWorker, type WorkerInput } from "./protocol";
 import { mutate } from "./mutate";
@@ -83,9 +82,7 @@ async function fuzzCore(): Promise<ImageCore> {
 function expectedSize(bytes: Uint8Array, request: ReturnType<typeof mutantRequest>): { width: number; height: number } | string {
   const probed = probe(bytes);
   if (probed.kind !== "image") return `the probe says ${probed.kind}`;
-  const { info } = probed;
-  const swapped = swapsAxes(info.orientation);
-  const plan = planGeometry(swapped ? info.height : info.width, swapped ? info.width : info.height, request.size, request.method, config.upscale);
+  const plan = planFor(probed.info, request, config);
   return { width: plan.width, height: plan.height };
 }
 
