@@ -21,7 +21,7 @@ export interface PipelineContext {
   /** JPEG DCT reduction (1, 2, 4 or 8) the decoder uses; 1 for other formats. */
   readonly decodeScale: number;
   source: RowSource | null;
-  /** The size of the rows the source emits, in its own (stored) axes. */
+  /** The size of the rows the source emits, in its own (stored) axes (the decoder's: the cost's to begin with). */
   rows: Size;
   /** EXIF orientation the sink applies (1 once applied). */
   orientation: number;

@@ -20,12 +20,8 @@ export const decode: Step = {
       const length = ctx.bytes.byteLength;
       const denom = ctx.decodeScale;
       const source = format === "jpeg" ? { kind: format, input, length, denom, declared: { width, height } } : { kind: format, input, length };
-      const rows = { width: Math.ceil(width / denom), height: Math.ceil(height / denom) };
-      if (ctx.input === undefined) replaceSource(ctx, source, rows, () => core.exports.free(input));
-      else {
-        ctx.source = source;
-        ctx.rows = rows;
-      }
+      if (ctx.input === undefined) replaceSource(ctx, source, ctx.rows, () => core.exports.free(input));
+      else ctx.source = source;
       ctx.mayHaveAlpha = format !== "jpeg";
       return;
     }
@@ -45,7 +41,7 @@ export const decode: Step = {
       });
     }
     const frame = core.fromRgba(pixels.data, pixels.width, pixels.height);
-    replaceSource(ctx, { kind: "frame", frame }, { width, height }, () => frame.free());
+    replaceSource(ctx, { kind: "frame", frame }, ctx.rows, () => frame.free());
     ctx.mayHaveAlpha = core.exports.hasAlpha(frame.ptr, width * height) !== 0;
   },
 };
