@@ -3,7 +3,7 @@
  * decoded. The streaming core holds strips, not frames, so the cost is a sum of what each part of the
  * pipeline holds at the pipeline's busiest moment (README, "Memory"). The image core's part becomes its
  * instance's memory maximum: a request can never grow the core past what it reserved, whatever its
- * data claims, so an estimate that is too low fails that request (a 413) and never the isolate.
+ * data claims, so an estimate that is too low fails that request (a 422) and never the isolate.
  */
 import type { OutputFormat, ThumbnailRequest } from "../url";
 import { jpegScale, storedTarget, type Plan } from "./geometry";
