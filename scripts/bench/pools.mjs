@@ -2,25 +2,11 @@
 // an instance pool that drops an instance whose memory grew past 16 MB (src/pipeline/pool.ts).
 // `node --expose-gc scripts/bench/pools.mjs`: live WebAssembly memory after a GC, per step.
 import { loadPipeline } from "./load.mjs";
+import { wasmBytes } from "./wasm-memories.mjs";
 
-const memories = new Set();
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(Instance, {
-  construct(target, args) {
-    const instance = new target(...args);
-    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.add(new WeakRef(value));
-    return instance;
-  },
-});
 const live = () => {
   globalThis.gc();
-  let bytes = 0;
-  for (const ref of memories) {
-    const memory = ref.deref();
-    if (memory) bytes += memory.buffer.byteLength;
-    else memories.delete(ref);
-  }
-  return bytes;
+  return wasmBytes();
 };
 const MB = 2 ** 20;
 const P = await loadPipeline();

@@ -12,10 +12,10 @@
 // PNG and GIF gets). --min reports the fastest run instead of the median: on a busy machine it is the
 // steadier number when comparing two builds. CPU time (process.cpuUsage) rather than wall time: the
 // machine is shared, and another process's burst should not count against the stage.
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
 import { root } from "../local.mjs";
+import { coreExports } from "./core.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -50,19 +50,6 @@ const CASES = [
 sharp.concurrency(1);
 sharp.cache(false);
 
-async function instantiate(file) {
-  const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
-  const { instance } = await WebAssembly.instantiate(readFileSync(file), {
-    env: {
-      memory,
-      abort(_msg, _file, line, col) {
-        throw new Error(`wasm abort at ${line}:${col}`);
-      },
-    },
-  });
-  return instance.exports;
-}
-
 async function source(file, [w, h]) {
   const { data, info } = await sharp(join(images, file))
     .resize(w, h, { fit: "fill", kernel: "lanczos3" })
@@ -94,7 +81,7 @@ function resizeOnce(core, ptr, [sw, sh], [dw, dh]) {
 
 const summary = (xs) => [...xs].sort((a, b) => a - b)[fastest ? 0 : xs.length >> 1];
 
-const loaded = await Promise.all(cores.map(async (c) => ({ ...c, core: await instantiate(c.file) })));
+const loaded = await Promise.all(cores.map(async (c) => ({ ...c, core: await coreExports(c.file) })));
 const mode = translucent ? "premultiplied, translucent" : premultiply ? "premultiplied, opaque" : "not premultiplied";
 console.log(`${runs} runs each (${fastest ? "fastest" : "median"} CPU ms), ${WARMUP} warm-up runs, ${mode}`);
 console.log("case".padEnd(26), ...loaded.map((c) => c.label.padStart(10)));
