@@ -350,12 +350,7 @@ export class ResizeStage extends Stage {
     this.next!.end();
   }
 
-  dispose(): void {
-    this.release();
-    this.next!.dispose();
-  }
-
-  private release(): void {
+  protected release(): void {
     if (this.xTable == 0) return;
     heap.free(this.xTable);
     heap.free(this.yTable);
@@ -615,9 +610,5 @@ export class CropStage extends Stage {
       return;
     }
     this.next!.end();
-  }
-
-  dispose(): void {
-    this.next!.dispose();
   }
 }

@@ -38,17 +38,7 @@ export class FlattenStage extends Stage {
     this.next!.push(dst);
   }
 
-  end(): void {
-    this.release();
-    this.next!.end();
-  }
-
-  dispose(): void {
-    this.release();
-    this.next!.dispose();
-  }
-
-  private release(): void {
+  protected release(): void {
     if (this.row != 0) heap.free(this.row);
     this.row = 0;
   }
@@ -69,7 +59,7 @@ export abstract class Sink extends Stage {
     return p;
   }
 
-  dispose(): void {
+  protected release(): void {
     if (this.output != 0) heap.free(this.output);
     this.output = 0;
   }
@@ -210,9 +200,9 @@ export class JpegSink extends Sink {
     this.outputLength = writer.length;
   }
 
-  dispose(): void {
+  protected release(): void {
     if (this.writer != null) this.writer!.dispose();
     this.writer = null;
-    super.dispose();
+    super.release();
   }
 }

@@ -43,10 +43,18 @@ export abstract class Stage {
   abstract begin(width: i32, height: i32): bool;
   /** One row of the announced width (RGBA8); read only during the call. */
   abstract push(row: usize): void;
-  /** After the last row, or to abandon early: frees working memory. */
-  abstract end(): void;
-  /** Frees whatever the stage still holds (after an error, before end()). */
-  dispose(): void {}
+  /** After the last row: frees this stage's working memory and ends the stages after it. */
+  end(): void {
+    this.release();
+    if (this.next != null) this.next!.end();
+  }
+  /** Frees whatever this stage and the stages after it still hold (after an error, before end()). */
+  dispose(): void {
+    this.release();
+    if (this.next != null) this.next!.dispose();
+  }
+  /** Frees this stage's own memory; calling it again does nothing. */
+  protected release(): void {}
 }
 
 /** Pushes a tightly packed RGBA8 frame through a pipeline. */
