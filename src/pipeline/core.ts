@@ -24,6 +24,9 @@ export interface CoreExports {
   pipeRunPng(id: number, ptr: number, len: number): number;
   pipeRunGif(id: number, ptr: number, len: number): number;
   pipeRunFrame(id: number, ptr: number, width: number, height: number): number;
+  pipeBeginRows(id: number, width: number, height: number): number;
+  pipePushRow(id: number, row: number): number;
+  pipeEndRows(id: number): number;
   pipeOutput(id: number): number;
   pipeOutputLength(id: number): number;
   pipeWidth(id: number): number;

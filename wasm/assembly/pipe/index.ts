@@ -14,6 +14,12 @@
 //   pipeRunGif(id, ptr, len) /
 //   pipeRunFrame(id, ptr, width, height): i32        pushes a source through; 0 or an error code:
 //                                                    the decoder's own (JPEG_*, PNG_*, GIF_*) or PIPE_*
+//   pipeBeginRows(id, width, height): i32 / pipePushRow(id, ptr): i32 / pipeEndRows(id): i32
+//                                                    a source outside the core (a codec in another
+//                                                    instance) pushes its RGBA8 rows one by one; each
+//                                                    call answers 0 or the run's error (the pipeline
+//                                                    is then disposed). Rows must come in one
+//                                                    synchronous run: the error state is the core's.
 //   pipeOutput(id): usize   the frame or encoded bytes, handed to the caller (who frees them)
 //   pipeOutputLength(id), pipeWidth(id), pipeHeight(id), pipeAlpha(id)   what the sink produced
 //   pipeFree(id)            frees the pipeline and whatever it still holds
@@ -23,7 +29,7 @@ import { decode as jpegDecode } from "../jpeg/decoder";
 import { decode as pngDecode } from "../png/decoder";
 import { CropStage, ResizeStage } from "./resize";
 import { FlattenStage, FrameSink, JpegSink, Sink } from "./sinks";
-import { PIPE_ERR_ARGUMENT, PIPE_ERR_MISMATCH, pipeErrorCode, pushFrame, resetPipeError, Stage } from "./stage";
+import { failed, PIPE_ERR_ARGUMENT, PIPE_ERR_MISMATCH, pipeErrorCode, pushFrame, resetPipeError, Stage } from "./stage";
 
 export { PIPE_ERR_ARGUMENT, PIPE_ERR_ENCODER, PIPE_ERR_MISMATCH, PIPE_ERR_TOO_LARGE } from "./stage";
 
@@ -32,6 +38,7 @@ class Pipe {
   tail: Stage | null = null;
   sink: Sink | null = null;
   ran: bool = false;
+  rowsLeft: i32 = -1;
 
   add(stage: Stage): void {
     if (this.sink != null) return;
@@ -138,6 +145,38 @@ export function pipeRunFrame(id: i32, ptr: usize, width: i32, height: i32): i32 
   const p = ready(id);
   if (p == null) return PIPE_ERR_ARGUMENT;
   pushFrame(p.head!, ptr, width, height);
+  return outcome(p, 0);
+}
+
+export function pipeBeginRows(id: i32, width: i32, height: i32): i32 {
+  const p = ready(id);
+  if (p == null) return PIPE_ERR_ARGUMENT;
+  if (width <= 0 || height <= 0 || !p.head!.begin(width, height)) return outcome(p, PIPE_ERR_ARGUMENT);
+  p.rowsLeft = height;
+  return 0;
+}
+
+export function pipePushRow(id: i32, row: usize): i32 {
+  const p = get(id);
+  if (p == null || p.rowsLeft <= 0) return PIPE_ERR_ARGUMENT;
+  p.head!.push(row);
+  p.rowsLeft--;
+  if (!failed()) return 0;
+  p.rowsLeft = -1;
+  return outcome(p, 0);
+}
+
+/** Ends a pushed run; fewer rows than announced is a mismatch, not a shorter image. */
+export function pipeEndRows(id: i32): i32 {
+  const p = get(id);
+  if (p == null || p.rowsLeft < 0) return PIPE_ERR_ARGUMENT;
+  const short = p.rowsLeft != 0;
+  p.rowsLeft = -1;
+  if (short) {
+    p.head!.dispose();
+    return PIPE_ERR_MISMATCH;
+  }
+  p.head!.end();
   return outcome(p, 0);
 }
 
