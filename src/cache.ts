@@ -5,7 +5,10 @@
  */
 export interface ResponseCache {
   match(url: string): Promise<Response | undefined>;
-  put(url: string, response: Response): Promise<void>;
+  /** `tag` goes into the stored copy's Cache-Tag, so a zone purge by tag reaches every data centre. */
+  put(url: string, response: Response, tag: string): Promise<void>;
+  /** This data centre only (the Cache API is per data centre). */
+  delete(url: string): Promise<boolean>;
 }
 
 export class WorkersResponseCache implements ResponseCache {
@@ -15,9 +18,24 @@ export class WorkersResponseCache implements ResponseCache {
     return this.cache.match(new Request(url));
   }
 
-  put(url: string, response: Response): Promise<void> {
-    return this.cache.put(new Request(url), response);
+  put(url: string, response: Response, tag: string): Promise<void> {
+    const tagged = new Response(response.body, response);
+    tagged.headers.set("Cache-Tag", tag);
+    return this.cache.put(new Request(url), tagged);
   }
+
+  delete(url: string): Promise<boolean> {
+    return this.cache.delete(new Request(url));
+  }
+}
+
+/**
+ * The cache tag of every thumbnail (and info document) of one source: a hash, because keys may hold
+ * commas (the Cache-Tag separator), non-ASCII text and up to 1024 bytes, and tags may not.
+ */
+export async function sourceTag(thumbPrefix: string, source: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${thumbPrefix}${source}/`));
+  return `thumbsmith-${Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 export class NegativeCache {
@@ -46,5 +64,10 @@ export class NegativeCache {
     }
     this.entries.delete(key);
     this.entries.set(key, this.now() + this.ttlMs);
+  }
+
+  /** A source that was just uploaded is no longer missing. */
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 }

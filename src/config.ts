@@ -1,9 +1,18 @@
 import { ThumbnailError } from "./errors";
+import { EXTENSIONS, parseExtension, parseMethod, parseSize, type Extension, type Method, type OutputFormat, type Size } from "./url";
 
 export interface Rgb {
   readonly r: number;
   readonly g: number;
   readonly b: number;
+}
+
+/** One size every source gets ahead of its first visitor (PRESETS: `size/method.ext`). */
+export interface Preset {
+  readonly size: Size;
+  readonly method: Method;
+  readonly ext: Extension;
+  readonly format: OutputFormat;
 }
 
 export interface Config {
@@ -28,6 +37,12 @@ export interface Config {
   readonly isolateMemoryBytes: number;
   /** Bytes: what one request may reserve (≤ isolateMemoryBytes). */
   readonly requestMemoryBytes: number;
+  /** Bearer token of the admin routes (`_purge`, `_warm`); unset: those routes do not exist. */
+  readonly adminToken: string | undefined;
+  /** Made on upload events and by `_warm`. */
+  readonly presets: readonly Preset[];
+  /** Zone purge by cache tag (every data centre): both set, or neither (local data centre only). */
+  readonly zonePurge: { readonly zoneId: string; readonly apiToken: string } | undefined;
 }
 
 /**
@@ -57,9 +72,11 @@ export const DEFAULTS = {
   // A Workers isolate has 128 MB; the rest is for JS objects, the runtime and the compiled modules.
   ISOLATE_MEMORY_MB: "96",
   REQUEST_MEMORY_MB: "64",
+  PRESETS: "",
+  CACHE_ZONE_ID: "",
 } as const;
 
-export type Setting = keyof typeof DEFAULTS | "THUMBS_SECRET" | "LEGACY_SECRET_KEY";
+export type Setting = keyof typeof DEFAULTS | "THUMBS_SECRET" | "LEGACY_SECRET_KEY" | "ADMIN_TOKEN" | "CACHE_PURGE_TOKEN";
 
 type RawEnv = Partial<Record<Setting, unknown>>;
 
@@ -101,6 +118,33 @@ class Reader {
     const n = parseInt(match[1], 16);
     return { r: n >> 16, g: (n >> 8) & 255, b: n & 255 };
   }
+
+  /** Comma-separated `size/method.ext`, each part checked by the URL parser itself. */
+  presets(name: keyof typeof DEFAULTS, maxDimension: number): Preset[] {
+    const presets: Preset[] = [];
+    const items = this.string(name).split(",").map((item) => item.trim()).filter((item) => item !== "");
+    for (const item of items) {
+      const match = /^([^/]*)\/([^/.]*)(\.[^/]*)$/.exec(item);
+      if (!match) {
+        this.errors.push(`${name}: expected size/method.ext like 300x300/crop.jpg, got '${item}'`);
+        continue;
+      }
+      const [, size = "", method = "", ext = ""] = match;
+      try {
+        const parsedExt = parseExtension(ext);
+        presets.push({ size: parseSize(size, maxDimension), method: parseMethod(method), ext: parsedExt, format: EXTENSIONS[parsedExt] });
+      } catch (error) {
+        this.errors.push(`${name}: '${item}': ${error instanceof ThumbnailError ? error.publicMessage : String(error)}`);
+      }
+    }
+    return presets;
+  }
+
+  /** An optional secret: unset and empty are the same. */
+  secret(name: Setting): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === null || value === "" ? undefined : String(value);
+  }
 }
 
 export function parseConfig(env: RawEnv): Readonly<Config> {
@@ -110,18 +154,28 @@ export function parseConfig(env: RawEnv): Readonly<Config> {
     .map((s) => s.trim())
     .filter((s) => s !== "");
   if (secrets.length === 0) read.errors.push("THUMBS_SECRET: expected one or more comma-separated keys, got none");
-  const legacy = env.LEGACY_SECRET_KEY === undefined || env.LEGACY_SECRET_KEY === "" ? undefined : String(env.LEGACY_SECRET_KEY);
+  const legacy = read.secret("LEGACY_SECRET_KEY");
   const basePath = read.string("BASE_PATH");
   if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
     read.errors.push(`BASE_PATH: expected a path that starts and ends with '/', got '${basePath}'`);
   }
+  const maxDimension = read.integer("MAX_DIMENSION", 1, 16384);
+  const zoneId = read.string("CACHE_ZONE_ID").trim();
+  const purgeToken = read.secret("CACHE_PURGE_TOKEN");
+  if (zoneId !== "" && !/^[0-9a-f]{32}$/.test(zoneId)) read.errors.push(`CACHE_ZONE_ID: expected a zone id of 32 hex digits, got '${zoneId}'`);
+  if ((zoneId === "") !== (purgeToken === undefined)) {
+    read.errors.push("CACHE_ZONE_ID, CACHE_PURGE_TOKEN: expected both (zone purge by cache tag) or neither");
+  }
+  const adminToken = read.secret("ADMIN_TOKEN");
+  // The token guards deletes: a guessable one would let anyone purge every thumbnail.
+  if (adminToken !== undefined && adminToken.length < 16) read.errors.push("ADMIN_TOKEN: expected at least 16 characters");
   const config: Config = {
     secrets,
     legacySecret: legacy,
     basePath,
     sourcePrefix: read.string("SOURCE_PREFIX"),
     thumbPrefix: read.string("THUMB_PREFIX"),
-    maxDimension: read.integer("MAX_DIMENSION", 1, 16384),
+    maxDimension,
     upscale: read.boolean("UPSCALE"),
     lockTimeout: read.integer("LOCK_TIMEOUT", 1, 300),
     negativeTtl: read.integer("NEGATIVE_TTL", 0, 86400),
@@ -136,6 +190,9 @@ export function parseConfig(env: RawEnv): Readonly<Config> {
     maxSourcePixels: read.integer("MAX_SOURCE_PIXELS", 1, 100_000_000),
     isolateMemoryBytes: read.integer("ISOLATE_MEMORY_MB", 1, 4096) * MB,
     requestMemoryBytes: read.integer("REQUEST_MEMORY_MB", 1, 4096) * MB,
+    adminToken,
+    presets: read.presets("PRESETS", maxDimension),
+    zonePurge: zoneId !== "" && purgeToken !== undefined ? { zoneId, apiToken: purgeToken } : undefined,
   };
   if (config.requestMemoryBytes > config.isolateMemoryBytes) {
     read.errors.push(
@@ -145,7 +202,7 @@ export function parseConfig(env: RawEnv): Readonly<Config> {
   if (read.errors.length > 0) {
     throw new ThumbnailError("CONFIG_INVALID", { internal: `invalid settings: ${read.errors.join("; ")}` });
   }
-  return Object.freeze({ ...config, quality: Object.freeze(config.quality) });
+  return Object.freeze({ ...config, quality: Object.freeze(config.quality), presets: Object.freeze(config.presets) });
 }
 
 const cache = new WeakMap<object, Readonly<Config>>();

@@ -9,6 +9,8 @@ export const ERRORS = {
   BAD_SIZE: { status: 400, message: "The size in the URL is not valid." },
   BAD_METHOD: { status: 400, message: "The method in the URL is not valid." },
   BAD_FORMAT: { status: 400, message: "The output extension in the URL is not supported." },
+  BAD_BODY: { status: 400, message: "The request body is not valid." },
+  UNAUTHORIZED: { status: 401, message: "A valid admin token is required." },
   BAD_SIGNATURE: { status: 403, message: "The URL signature does not match." },
   NOT_FOUND: { status: 404, message: "Not found." },
   SOURCE_NOT_FOUND: { status: 404, message: "The source image does not exist." },

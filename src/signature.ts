@@ -82,15 +82,27 @@ async function constantTimeEqual(expected: ArrayBuffer, given: Uint8Array<ArrayB
   return crypto.subtle.verify("HMAC", key, tag, given);
 }
 
-/** Returns which scheme matched, or null. `signature` is lowercase hex (already shape-checked). */
-export async function verifySignature(
-  parts: SignedParts,
+/**
+ * Whether `given` equals `expected` (an admin token), in time independent of where they differ:
+ * verify(k, HMAC(k, expected), given) recomputes HMAC(k, given) and compares the two MACs.
+ */
+export async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const key = await getCompareKey();
+  const tag = await crypto.subtle.sign("HMAC", key, encoder.encode(expected));
+  return crypto.subtle.verify("HMAC", key, tag, encoder.encode(given));
+}
+
+/** Checks a signature over a v1 message and (with a legacy key) a legacy one salted with `source`. */
+async function verifyMessages(
+  v1: string,
+  legacy: string,
+  source: string,
   signature: string,
   keys: VerifyKeys,
 ): Promise<"v1" | "legacy" | null> {
   const given = fromHex(signature);
   if (given.byteLength === V1_SIGNATURE_BYTES) {
-    const message = encoder.encode(v1Message(parts));
+    const message = encoder.encode(v1);
     for (const secret of keys.secrets) {
       const key = await hmacKey(encoder.encode(secret), "SHA-256", ["sign"]);
       const mac = await crypto.subtle.sign("HMAC", key, message);
@@ -99,8 +111,34 @@ export async function verifySignature(
     return null;
   }
   if (given.byteLength === 20 && keys.legacySecret) {
-    const key = await legacyKey(keys.legacySecret, parts.source, ["verify"]);
-    if (await crypto.subtle.verify("HMAC", key, given, encoder.encode(legacyMessage(parts)))) return "legacy";
+    const key = await legacyKey(keys.legacySecret, source, ["verify"]);
+    if (await crypto.subtle.verify("HMAC", key, given, encoder.encode(legacy))) return "legacy";
   }
   return null;
+}
+
+/** Returns which scheme matched, or null. `signature` is lowercase hex (already shape-checked). */
+export function verifySignature(parts: SignedParts, signature: string, keys: VerifyKeys): Promise<"v1" | "legacy" | null> {
+  return verifyMessages(v1Message(parts), legacyMessage(parts), parts.source, signature, keys);
+}
+
+/** What an info document's URL signs, in both schemes (legacy: salted with the source, as a thumbnail). */
+export function infoMessage(source: string): string {
+  return `${source}/info.json`;
+}
+
+async function signInfoWith(secret: string, source: string, legacy: boolean): Promise<string> {
+  if (legacy) {
+    const key = await legacyKey(secret, source, ["sign"]);
+    return hex(await crypto.subtle.sign("HMAC", key, encoder.encode(infoMessage(source))));
+  }
+  const key = await hmacKey(encoder.encode(secret), "SHA-256", ["sign"]);
+  return hex((await crypto.subtle.sign("HMAC", key, encoder.encode(infoMessage(source)))).slice(0, V1_SIGNATURE_BYTES));
+}
+
+export const signInfoV1 = (secret: string, source: string) => signInfoWith(secret, source, false);
+export const signInfoLegacy = (secret: string, source: string) => signInfoWith(secret, source, true);
+
+export function verifyInfoSignature(source: string, signature: string, keys: VerifyKeys): Promise<"v1" | "legacy" | null> {
+  return verifyMessages(infoMessage(source), infoMessage(source), source, signature, keys);
 }

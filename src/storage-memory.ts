@@ -56,4 +56,10 @@ export class MemoryThumbnailStore implements ThumbnailStore {
     this.objects.set(key, { bytes: copy, meta: { ...meta }, etag });
     return etag;
   }
+
+  async deleteAll(prefix: string, select: (key: string) => boolean): Promise<string[]> {
+    const keys = [...this.objects.keys()].filter((key) => key.startsWith(prefix) && select(key));
+    for (const key of keys) this.objects.delete(key);
+    return keys;
+  }
 }

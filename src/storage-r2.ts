@@ -43,4 +43,17 @@ export class R2ThumbnailStore implements ThumbnailStore {
     });
     return object.httpEtag;
   }
+
+  async deleteAll(prefix: string, select: (key: string) => boolean): Promise<string[]> {
+    const deleted: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.bucket.list({ prefix: this.prefix + prefix, limit: 1000, ...(cursor ? { cursor } : {}) });
+      const keys = page.objects.map((object) => object.key.slice(this.prefix.length)).filter(select);
+      if (keys.length > 0) await this.bucket.delete(keys.map((key) => this.prefix + key));
+      deleted.push(...keys);
+      cursor = page.truncated ? page.cursor : undefined;
+    } while (cursor);
+    return deleted;
+  }
 }

@@ -24,6 +24,12 @@ export interface ThumbnailStore {
   /** Writes the whole object at once: readers never see a partial thumbnail. */
   /** Returns the quoted etag of what was stored. */
   put(key: string, bytes: Uint8Array, meta: ThumbnailMeta): Promise<string>;
+  /**
+   * Deletes every object whose key starts with `prefix` and that `select` accepts, and returns their
+   * keys. Lists and deletes in pages of up to 1000 keys (R2's limit for both), so a thousand
+   * thumbnails cost one list and one delete.
+   */
+  deleteAll(prefix: string, select: (key: string) => boolean): Promise<string[]>;
 }
 
 /**

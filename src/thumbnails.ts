@@ -2,7 +2,7 @@
  * The request flow for one thumbnail URL: parse → verify → edge cache → stored → lock → generate →
  * store → respond. Free of Workers globals: everything it touches comes in through `Services`.
  */
-import type { NegativeCache, ResponseCache } from "./cache";
+import { sourceTag, type NegativeCache, type ResponseCache } from "./cache";
 import type { Config } from "./config";
 import { ERRORS, ThumbnailError, type ErrorCode } from "./errors";
 import type { LockService } from "./lock";
@@ -10,8 +10,9 @@ import type { Hold, MemoryLedger, Reservation } from "./memory";
 import { estimateCost, type Cost } from "./pipeline/budget";
 import { swapsAxes } from "./pipeline/geometry";
 import {
-  describeRequest, generateThumbnail, inspectSource, planFor, prepareThumbnail, type PreparedThumbnail, type Thumbnail,
+  describeRequest, generateThumbnail, inspectSource, planFor, prepareThumbnail, type PreparedThumbnail,
 } from "./pipeline/index";
+import type { ImageCore } from "./pipeline/core";
 import { CorePool } from "./pipeline/pool";
 import { probe, type ImageInfo } from "./pipeline/probe";
 import { thumbnailResponse } from "./response";
@@ -44,9 +45,29 @@ export async function parseAndVerify(path: string, config: Readonly<Config>): Pr
   return request;
 }
 
-function cacheUrl(request: Request, config: Readonly<Config>, t: ThumbnailRequest): string {
-  const origin = new URL(request.url).origin;
-  return `${origin}${config.basePath}${encodeSourcePath(t.source)}/${t.size.text}/${t.method}/${t.signature}${t.ext}`;
+/**
+ * What is stored under THUMB_PREFIX and served like a thumbnail: a thumbnail, or a source's info
+ * document. Its key is `source/rest`, so every derivative of a source shares the prefix `source/`.
+ */
+export interface Derivative {
+  readonly source: string;
+  /** The key after `source/`, as in the URL: `100x100/crop/<signature>.jpg`, `info/<signature>.json`. */
+  readonly rest: string;
+  /** Makes it from the opened source within its memory reservation. */
+  make(source: SourceBody, s: Services, deadline: number): Promise<Made>;
+}
+
+export interface Made {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly timings: ReadonlyArray<readonly [string, number]>;
+}
+
+const keyOf = (d: Derivative) => `${d.source}/${d.rest}`;
+
+/** The URL a derivative is served at (and cached under) on `origin`. */
+export function derivativeUrl(origin: string, config: Readonly<Config>, source: string, rest: string): string {
+  return `${origin}${config.basePath}${encodeSourcePath(source)}/${rest}`;
 }
 
 async function fromCache(request: Request, url: string, s: Services): Promise<Response | undefined> {
@@ -64,14 +85,15 @@ async function fromCache(request: Request, url: string, s: Services): Promise<Re
   });
 }
 
-async function fromStorage(request: Request, url: string, t: ThumbnailRequest, s: Services): Promise<Response | undefined> {
-  const stored = await s.thumbs.get(t.key, { metadataOnly: request.method === "HEAD" });
+function toCache(url: string, source: string, response: Response, s: Services): void {
+  s.waitUntil(sourceTag(s.config.thumbPrefix, source).then((tag) => s.cache.put(url, response, tag)));
+}
+
+async function fromStorage(request: Request, url: string, d: Derivative, s: Services): Promise<Response | undefined> {
+  const stored = await s.thumbs.get(keyOf(d), { metadataOnly: request.method === "HEAD" });
   if (!stored) return undefined;
   const response = thumbnailResponse(request, { ...stored, from: "stored" });
-  if (response.status === 200 && request.method === "GET") {
-    const copy = response.clone();
-    s.waitUntil(s.cache.put(url, copy));
-  }
+  if (response.status === 200 && request.method === "GET") toCache(url, d.source, response.clone(), s);
   return response;
 }
 
@@ -152,8 +174,9 @@ async function settle(reservation: Reservation, bytes: Uint8Array, t: ThumbnailR
  * and converts it there. When the whole file shows a dearer plan than its header did (an EXIF
  * orientation after the pixels), the bytes move to a core of the right size.
  */
-async function convert(source: SourceBody, admission: Admission, t: ThumbnailRequest, s: Services, deadline: number): Promise<Thumbnail> {
-  const outcome = await s.core.use(admission.coreBytes, async (core) => {
+async function convert<T>(source: SourceBody, admission: Admission, t: ThumbnailRequest, s: Services, deadline: number, run: Runner<T>): Promise<T> {
+  type Outcome = { readonly made: T } | { readonly bytes: Uint8Array; readonly prepared: PreparedThumbnail };
+  const outcome = await s.core.use(admission.coreBytes, async (core): Promise<Outcome> => {
     const input = core.exports.alloc(Math.max(1, source.size));
     let owned = true;
     try {
@@ -161,18 +184,24 @@ async function convert(source: SourceBody, admission: Admission, t: ThumbnailReq
       const prepared = await settle(admission.reservation, bytes, t, s, deadline);
       if (CorePool.sizeFor(prepared.cost.coreBytes) > core.maxBytes) return { bytes: bytes.slice(), prepared };
       owned = false;
-      return await generateThumbnail(t, s.config, core, bytes, undefined, prepared, input);
+      return { made: await run(core, bytes, prepared, input) };
     } finally {
       if (owned) core.exports.free(input);
     }
   });
-  if (!("prepared" in outcome)) return outcome;
+  if ("made" in outcome) return outcome.made;
   const { bytes, prepared } = outcome;
-  return s.core.use(prepared.cost.coreBytes, (core) => generateThumbnail(t, s.config, core, bytes, undefined, prepared));
+  return s.core.use(prepared.cost.coreBytes, (core) => run(core, bytes, prepared));
 }
 
-/** Reads and converts the source within its reservation; waiting for memory ends at `deadline`. */
-async function render(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number): Promise<Thumbnail> {
+/** What runs on the source once it is in a core: the thumbnail pipeline, or the info document's frame. */
+export type Runner<T> = (core: ImageCore, bytes: Uint8Array, prepared: PreparedThumbnail, input?: number) => Promise<T>;
+
+/**
+ * Reads and converts the source within its reservation, costed as the request `t`; waiting for
+ * memory ends at `deadline`.
+ */
+export async function render<T>(source: SourceBody, t: ThumbnailRequest, s: Services, deadline: number, run: Runner<T>): Promise<T> {
   let admission: Admission;
   try {
     admission = await admit(source, t, s, deadline);
@@ -182,27 +211,25 @@ async function render(source: SourceBody, t: ThumbnailRequest, s: Services, dead
     throw error;
   }
   try {
-    return await convert(source, admission, t, s, deadline);
+    return await convert(source, admission, t, s, deadline, run);
   } finally {
     admission.reservation.release();
   }
 }
 
-async function generate(request: Request, url: string, t: ThumbnailRequest, s: Services, deadline: number): Promise<Response> {
-  const source = await s.sources.open(t.source, s.config.maxSourceBytes);
+async function generate(request: Request, url: string, d: Derivative, s: Services, deadline: number): Promise<Response> {
+  const source = await s.sources.open(d.source, s.config.maxSourceBytes);
   if (!source) {
-    s.negative.add(t.source);
+    s.negative.add(d.source);
     throw new ThumbnailError("SOURCE_NOT_FOUND");
   }
-  const thumbnail = await render(source, t, s, deadline);
-  const meta = { contentType: thumbnail.contentType, cacheControl: s.config.cacheControl, sourceEtag: source.etag };
-  const etag = await s.thumbs.put(t.key, thumbnail.bytes, meta);
-  s.log({ level: "info", event: "generated", key: t.key, bytes: thumbnail.bytes.byteLength, timings: Object.fromEntries(thumbnail.timings) });
-  const init = { ...meta, body: thumbnail.bytes, size: thumbnail.bytes.byteLength, etag, from: "generated" as const };
-  const response = thumbnailResponse(request, { ...init, timings: thumbnail.timings });
-  if (response.status === 200 && request.method === "GET") {
-    s.waitUntil(s.cache.put(url, thumbnailResponse(new Request(url), { ...init, from: "cached" })));
-  }
+  const made = await d.make(source, s, deadline);
+  const meta = { contentType: made.contentType, cacheControl: s.config.cacheControl, sourceEtag: source.etag };
+  const etag = await s.thumbs.put(keyOf(d), made.bytes, meta);
+  s.log({ level: "info", event: "generated", key: keyOf(d), bytes: made.bytes.byteLength, timings: Object.fromEntries(made.timings) });
+  const init = { ...meta, body: made.bytes, size: made.bytes.byteLength, etag, from: "generated" as const };
+  const response = thumbnailResponse(request, { ...init, timings: made.timings });
+  if (response.status === 200 && request.method === "GET") toCache(url, d.source, thumbnailResponse(new Request(url), { ...init, from: "cached" }), s);
   return response;
 }
 
@@ -210,13 +237,30 @@ function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(ERRORS, code);
 }
 
-export async function serveThumbnail(request: Request, path: string, s: Services): Promise<Response> {
-  const t = await parseAndVerify(path, s.config);
-  const url = cacheUrl(request, s.config, t);
-  const cached = await fromCache(request, url, s);
-  if (cached) return cached;
-  if (s.negative.has(t.source)) throw new ThumbnailError("SOURCE_NOT_FOUND", { internal: "remembered as missing" });
-  const stored = await fromStorage(request, url, t, s);
+/** A thumbnail URL's derivative: the pipeline into the URL's format. */
+export function thumbnailDerivative(t: ThumbnailRequest): Derivative {
+  return {
+    source: t.source,
+    rest: `${t.size.text}/${t.method}/${t.signature}${t.ext}`,
+    make: (source, s, deadline) =>
+      render(source, t, s, deadline, (core, bytes, prepared, input) => generateThumbnail(t, s.config, core, bytes, undefined, prepared, input)),
+  };
+}
+
+/**
+ * Serves a derivative: edge cache, then THUMBS, then made once under the derivative's lock (identical
+ * concurrent requests, the queue consumer included, wait for the holder's outcome). `edgeCache: false`
+ * (warming) neither reads nor fills the edge cache.
+ */
+export async function serveDerivative(request: Request, d: Derivative, s: Services, options: { readonly edgeCache?: boolean } = {}): Promise<Response> {
+  const key = keyOf(d);
+  const url = derivativeUrl(new URL(request.url).origin, s.config, d.source, d.rest);
+  if (options.edgeCache !== false) {
+    const cached = await fromCache(request, url, s);
+    if (cached) return cached;
+  }
+  if (s.negative.has(d.source)) throw new ThumbnailError("SOURCE_NOT_FOUND", { internal: "remembered as missing" });
+  const stored = await fromStorage(request, url, d, s);
   if (stored) return stored;
 
   const leaseMs = s.config.lockTimeout * 1000;
@@ -224,22 +268,22 @@ export async function serveThumbnail(request: Request, path: string, s: Services
   for (;;) {
     const waitMs = deadline - Date.now();
     if (waitMs <= 0) throw new ThumbnailError("LOCK_TIMEOUT");
-    const result = await s.lock.acquire(t.key, leaseMs, waitMs);
+    const result = await s.lock.acquire(key, leaseMs, waitMs);
     if (result.kind === "timeout") throw new ThumbnailError("LOCK_TIMEOUT");
     if (result.kind === "expired") continue;
     if (result.kind === "released") {
       const { error } = result.outcome;
       if (error && isErrorCode(error.code)) throw new ThumbnailError(error.code, { detail: error.detail, internal: "holder failed" });
       if (result.outcome.ok) {
-        const done = await fromStorage(request, url, t, s);
+        const done = await fromStorage(request, url, d, s);
         if (done) return done;
       }
       continue;
     }
     try {
       // The previous holder may have stored it between our read and our lease.
-      const response = (await fromStorage(request, url, t, s)) ?? (await generate(request, url, t, s, deadline));
-      await s.lock.release(t.key, result.token, { ok: true });
+      const response = (await fromStorage(request, url, d, s)) ?? (await generate(request, url, d, s, deadline));
+      await s.lock.release(key, result.token, { ok: true });
       return response;
     } catch (error) {
       // Input errors (4xx) will fail the same way for every waiter: hand them the answer.
@@ -247,8 +291,12 @@ export async function serveThumbnail(request: Request, path: string, s: Services
         error instanceof ThumbnailError && error.status < 500
           ? { ok: false, error: { code: error.code, detail: error.publicMessage } }
           : { ok: false };
-      await s.lock.release(t.key, result.token, outcome);
+      await s.lock.release(key, result.token, outcome);
       throw error;
     }
   }
+}
+
+export async function serveThumbnail(request: Request, path: string, s: Services): Promise<Response> {
+  return serveDerivative(request, thumbnailDerivative(await parseAndVerify(path, s.config)), s);
 }

@@ -1,7 +1,8 @@
 import type { Config } from "../config";
 import { ThumbnailError } from "../errors";
 import type { OutputFormat, ThumbnailRequest } from "../url";
-import { once, type PipelineContext, type Step } from "./context";
+import type { Pixels } from "./codecs";
+import { currentSource, once, type PipelineContext, type Step } from "./context";
 import { coreTrapped, type ImageCore } from "./core";
 import { crop } from "./crop";
 import { decode } from "./decode";
@@ -12,6 +13,7 @@ import { checkOutputSize, planGeometry, swapsAxes, type Plan } from "./geometry"
 import { orient } from "./orient";
 import { probe, type ImageInfo } from "./probe";
 import { resize } from "./resize";
+import { runRows } from "./rows";
 
 /**
  * Every step but `encode` plans the row pipeline (see context.ts); `encode` runs it, so the pixels
@@ -101,16 +103,17 @@ function coreFailure(error: unknown, core: ImageCore): unknown {
   });
 }
 
-export async function generateThumbnail(
+/** Plans the pipeline for `prepared` and runs `steps` on it; the source's memory is freed either way. */
+async function runSteps(
+  steps: readonly Step[],
   request: ThumbnailRequest,
   config: Readonly<Config>,
   core: ImageCore,
   source: Uint8Array,
-  now: () => number = () => performance.now(),
-  prepared: PreparedThumbnail = prepareThumbnail(request, config, source),
-  /** Where `source` already sits in the core's memory (a view of it): taken over, freed here. */
-  input?: number,
-): Promise<Thumbnail> {
+  now: () => number,
+  prepared: PreparedThumbnail,
+  input: number | undefined,
+): Promise<{ readonly ctx: PipelineContext; readonly timings: ReadonlyArray<readonly [string, number]> }> {
   const { info, plan, cost } = prepared;
   const ctx: PipelineContext = {
     request,
@@ -135,7 +138,7 @@ export async function generateThumbnail(
   };
   const timings: Array<[string, number]> = [];
   try {
-    for (const step of STEPS) {
+    for (const step of steps) {
       const start = now();
       await step.run(ctx);
       timings.push([step.name, now() - start]);
@@ -146,6 +149,50 @@ export async function generateThumbnail(
     if (!coreTrapped(error)) ctx.releaseSource();
     throw coreFailure(error, core);
   }
+  return { ctx, timings };
+}
+
+export async function generateThumbnail(
+  request: ThumbnailRequest,
+  config: Readonly<Config>,
+  core: ImageCore,
+  source: Uint8Array,
+  now: () => number = () => performance.now(),
+  prepared: PreparedThumbnail = prepareThumbnail(request, config, source),
+  /** Where `source` already sits in the core's memory (a view of it): taken over, freed here. */
+  input?: number,
+): Promise<Thumbnail> {
+  const { ctx, timings } = await runSteps(STEPS, request, config, core, source, now, prepared, input);
   if (!ctx.output) throw new Error("pipeline: encode produced no output");
+  const { plan } = prepared;
   return { bytes: ctx.output, contentType: CONTENT_TYPES[request.format], width: plan.width, height: plan.height, timings };
+}
+
+/**
+ * The same pipeline into an RGBA frame instead of an encoder (EXIF orientation applied, never
+ * flattened): the small decode info documents are computed from. `request.format` only chooses
+ * the cost; PNG's reserves a frame's copy, which this takes.
+ */
+export async function generateFrame(
+  request: ThumbnailRequest,
+  config: Readonly<Config>,
+  core: ImageCore,
+  source: Uint8Array,
+  prepared: PreparedThumbnail = prepareThumbnail(request, config, source),
+  input?: number,
+): Promise<Pixels> {
+  let pixels: Pixels | undefined;
+  const toFrame: Step = {
+    name: "frame",
+    run(ctx) {
+      const result = runRows(core, currentSource(ctx), ctx.stages, { kind: "frame", orientation: ctx.orientation });
+      ctx.releaseSource();
+      if (result.kind !== "frame") throw new Error("pipeline: expected a frame");
+      pixels = { data: result.frame.copyOut(), width: result.frame.width, height: result.frame.height };
+      result.frame.free();
+    },
+  };
+  await runSteps([decode, orient, crop, resize, toFrame], { ...request, format: "png" }, config, core, source, () => 0, prepared, input);
+  if (!pixels) throw new Error("pipeline: no frame");
+  return pixels;
 }

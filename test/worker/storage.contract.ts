@@ -135,5 +135,22 @@ export function storageContract(name: string, make: () => StorageFixture): void 
       bytes[0] = 0;
       expect(await read((await f.thumbs.get("d/1x1/crop/s.webp"))?.body ?? null)).toEqual(new Uint8Array([5, 5]));
     });
+
+    it("deleteAll removes what it selects under the prefix, past one page of 1000, and nothing else", async () => {
+      const f = make();
+      const keys = Array.from({ length: 1003 }, (_, i) => `many.jpg/${i}x/scale/s.jpg`);
+      for (let i = 0; i < keys.length; i += 100) {
+        await Promise.all(keys.slice(i, i + 100).map((key) => f.thumbs.put(key, new Uint8Array([1]), meta)));
+      }
+      await f.thumbs.put("many.jpg/keep/scale/s.jpg", new Uint8Array([1]), meta);
+      await f.thumbs.put("many.jpg.other/1x/scale/s.jpg", new Uint8Array([1]), meta);
+      const deleted = await f.thumbs.deleteAll("many.jpg/", (key) => !key.includes("/keep/"));
+      expect(deleted.sort()).toEqual([...keys].sort());
+      expect(await f.thumbs.get(keys[0] ?? "", { metadataOnly: true })).toBeNull();
+      expect(await f.thumbs.get(keys[1002] ?? "", { metadataOnly: true })).toBeNull();
+      expect(await f.thumbs.get("many.jpg/keep/scale/s.jpg", { metadataOnly: true })).not.toBeNull();
+      expect(await f.thumbs.get("many.jpg.other/1x/scale/s.jpg", { metadataOnly: true })).not.toBeNull();
+      expect(await f.thumbs.deleteAll("many.jpg/", () => true)).toEqual(["many.jpg/keep/scale/s.jpg"]);
+    });
   });
 }
