@@ -41,6 +41,8 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** Made on upload events and by `_warm`. */
   readonly presets: readonly Preset[];
+  /** PRESETS lists `info`: the info document is made with them. */
+  readonly presetInfo: boolean;
   /** Zone purge by cache tag (every data centre): both set, or neither (local data centre only). */
   readonly zonePurge: { readonly zoneId: string; readonly apiToken: string } | undefined;
 }
@@ -120,13 +122,18 @@ class Reader {
   }
 
   /** Comma-separated `size/method.ext`, each part checked by the URL parser itself. */
-  presets(name: keyof typeof DEFAULTS, maxDimension: number): Preset[] {
+  presets(name: keyof typeof DEFAULTS, maxDimension: number): { presets: Preset[]; info: boolean } {
     const presets: Preset[] = [];
+    let info = false;
     const items = this.string(name).split(",").map((item) => item.trim()).filter((item) => item !== "");
     for (const item of items) {
+      if (item === "info") {
+        info = true;
+        continue;
+      }
       const match = /^([^/]*)\/([^/.]*)(\.[^/]*)$/.exec(item);
       if (!match) {
-        this.errors.push(`${name}: expected size/method.ext like 300x300/crop.jpg, got '${item}'`);
+        this.errors.push(`${name}: expected size/method.ext like 300x300/crop.jpg, or info, got '${item}'`);
         continue;
       }
       const [, size = "", method = "", ext = ""] = match;
@@ -137,7 +144,7 @@ class Reader {
         this.errors.push(`${name}: '${item}': ${error instanceof ThumbnailError ? error.publicMessage : String(error)}`);
       }
     }
-    return presets;
+    return { presets, info };
   }
 
   /** An optional secret: unset and empty are the same. */
@@ -169,6 +176,7 @@ export function parseConfig(env: RawEnv): Readonly<Config> {
   const adminToken = read.secret("ADMIN_TOKEN");
   // The token guards deletes: a guessable one would let anyone purge every thumbnail.
   if (adminToken !== undefined && adminToken.length < 16) read.errors.push("ADMIN_TOKEN: expected at least 16 characters");
+  const presets = read.presets("PRESETS", maxDimension);
   const config: Config = {
     secrets,
     legacySecret: legacy,
@@ -191,7 +199,8 @@ export function parseConfig(env: RawEnv): Readonly<Config> {
     isolateMemoryBytes: read.integer("ISOLATE_MEMORY_MB", 1, 4096) * MB,
     requestMemoryBytes: read.integer("REQUEST_MEMORY_MB", 1, 4096) * MB,
     adminToken,
-    presets: read.presets("PRESETS", maxDimension),
+    presets: presets.presets,
+    presetInfo: presets.info,
     zonePurge: zoneId !== "" && purgeToken !== undefined ? { zoneId, apiToken: purgeToken } : undefined,
   };
   if (config.requestMemoryBytes > config.isolateMemoryBytes) {

@@ -24,6 +24,7 @@ export const ERRORS = {
   OUTPUT_TOO_LARGE: { status: 422, message: "The thumbnail of this source at this size would be larger than allowed." },
   LOCK_TIMEOUT: { status: 503, message: "The thumbnail is being generated; retry shortly." },
   BUSY: { status: 503, message: "The service is busy with other thumbnails; retry shortly." },
+  EDGE_PURGE_FAILED: { status: 502, message: "The stored thumbnails were deleted, but the edge cache purge failed; retry the purge." },
   CONFIG_INVALID: { status: 500, message: "The service is misconfigured." },
   INTERNAL: { status: 500, message: "Internal error." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -48,5 +48,6 @@ export function errorResponse(error: ThumbnailError, request: Request, extra: Re
   const headers = new Headers({ "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...extra });
   if (error.code === "LOCK_TIMEOUT" || error.code === "BUSY") headers.set("Retry-After", "1");
   if (error.code === "METHOD_NOT_ALLOWED") headers.set("Allow", "GET, HEAD");
+  if (error.code === "UNAUTHORIZED") headers.set("WWW-Authenticate", 'Bearer realm="thumbsmith"');
   return new Response(request.method === "HEAD" ? null : body, { status: error.status, headers });
 }
