@@ -245,6 +245,19 @@ describe("signatures through the worker", () => {
     expect(response.status).toBe(200);
     expect((await decodeImage(await response.arrayBuffer())).width).toBe(100);
   });
+
+  it("with LEGACY_SECRET_KEY set, a legacy signature that does not verify is 401 (as django-rest-thumbnails answered); v1 stays 403", async () => {
+    await seed("animals/kitten.jpg", kitten);
+    const parts = { source: "animals/kitten.jpg", size: "90x90", method: "crop", ext: ".jpg" };
+    const wrongLegacy = `/animals/kitten.jpg/90x90/crop/${await signLegacy("another-secret", parts)}.jpg`;
+    const legacy = await withSettings({ LEGACY_SECRET_KEY: "django-secret" }, wrongLegacy);
+    expect(legacy.status).toBe(401);
+    expect(await errorCode(legacy)).toBe("BAD_LEGACY_SIGNATURE");
+    const wrongV1 = await withSettings({ LEGACY_SECRET_KEY: "django-secret" }, await signedPath("animals/kitten.jpg", "90x90", "crop", ".jpg", "not-the-secret"));
+    expect(wrongV1.status).toBe(403);
+    expect(await errorCode(wrongV1)).toBe("BAD_SIGNATURE");
+    expect(await storedKeys("animals/kitten.jpg/90x90/")).toEqual([]);
+  });
 });
 
 describe("locking", () => {
