@@ -38,6 +38,8 @@ const wasmModules: Plugin = {
 
 export default defineConfig({
   test: {
+    // The worker logs a JSON line per error; tests provoke hundreds. Shown when a test fails.
+    silent: "passed-only",
     projects: [
       {
         plugins: [fixtureBytes, cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],

@@ -11,6 +11,8 @@ export const ERRORS = {
   BAD_FORMAT: { status: 400, message: "The output extension in the URL is not supported." },
   BAD_BODY: { status: 400, message: "The request body is not valid." },
   UNAUTHORIZED: { status: 401, message: "A valid admin token is required." },
+  // django-rest-thumbnails answered 401 to a signature that did not verify: legacy URLs keep it.
+  BAD_LEGACY_SIGNATURE: { status: 401, message: "The URL signature does not match." },
   BAD_SIGNATURE: { status: 403, message: "The URL signature does not match." },
   NOT_FOUND: { status: 404, message: "Not found." },
   SOURCE_NOT_FOUND: { status: 404, message: "The source image does not exist." },

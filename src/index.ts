@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { version } from "../package.json";
 import { NegativeCache, WorkersResponseCache } from "./cache";
 import { getConfig, type Config } from "./config";
@@ -12,14 +12,22 @@ import { serveThumbnail, type Services } from "./thumbnails";
 
 export { ThumbnailLock } from "./lock-do";
 
-function log(entry: Record<string, unknown>): void {
+export function log(entry: Record<string, unknown>): void {
   console.log(JSON.stringify(entry));
+}
+
+/** What every route sees: the bindings and the validated settings. */
+export interface App {
+  Bindings: Env;
+  Variables: { config: Readonly<Config> };
 }
 
 // Per isolate, keyed by the parsed config so tests with different settings don't share entries.
 const negativeCaches = new WeakMap<Readonly<Config>, NegativeCache>();
 
-function services(env: Env, config: Readonly<Config>, ctx: { waitUntil(promise: Promise<unknown>): void }): Services {
+/** The flow's dependencies for this request: R2, the Durable Object, the edge cache, the isolate's pools. */
+export function services(c: Context<App>): Services {
+  const { config } = c.var;
   let negative = negativeCaches.get(config);
   if (!negative) {
     negative = new NegativeCache(config.negativeTtl * 1000);
@@ -27,43 +35,85 @@ function services(env: Env, config: Readonly<Config>, ctx: { waitUntil(promise: 
   }
   return {
     config,
-    sources: new R2SourceStore(env.SOURCES, config.sourcePrefix),
-    thumbs: new R2ThumbnailStore(env.THUMBS, config.thumbPrefix),
-    lock: new DurableObjectLockService(env.LOCKS),
+    sources: new R2SourceStore(c.env.SOURCES, config.sourcePrefix),
+    thumbs: new R2ThumbnailStore(c.env.THUMBS, config.thumbPrefix),
+    lock: new DurableObjectLockService(c.env.LOCKS),
     cache: new WorkersResponseCache(caches.default),
     negative,
     core: corePool,
     memory: isolateLedger(config),
     log,
-    waitUntil: (promise) => ctx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
   };
 }
 
-const app = new Hono<{ Bindings: Env }>();
+/** The raw (still percent-encoded) path: source keys are decoded segment by segment in url.ts. */
+function rawPath(url: string): string {
+  const start = url.indexOf("/", url.indexOf("://") + 3);
+  const end = url.search(/[?#]/);
+  return start < 0 ? "/" : url.slice(start, end < start ? undefined : end);
+}
 
-app.all("*", async (c) => {
-  const request = c.req.raw;
-  const pathname = new URL(request.url).pathname;
+/** Not a path: no route matches it, so requests outside BASE_PATH end in `notFound`. */
+const OUTSIDE_BASE = "outside-base-path";
+
+function basePathOf(env: unknown): string | undefined {
   try {
-    const config = getConfig(c.env);
-    if (!pathname.startsWith(config.basePath)) throw new ThumbnailError("NOT_FOUND");
-    if (request.method !== "GET" && request.method !== "HEAD") throw new ThumbnailError("METHOD_NOT_ALLOWED");
-    const path = pathname.slice(config.basePath.length);
-    if (path === "_health") return c.json({ status: "ok", service: "thumbsmith", version });
-    return await serveThumbnail(request, path, services(c.env, config, c.executionCtx));
-  } catch (caught) {
-    const error = toThumbnailError(caught);
-    log({
-      level: error.status >= 500 ? "error" : "warn",
-      code: error.code,
-      status: error.status,
-      method: request.method,
-      // Paths can be long (keys up to 1 KB, percent-encoded): keep log lines bounded.
-      path: pathname.slice(0, 512),
-      message: error.message,
-    });
-    return errorResponse(error, request);
+    return getConfig(env as object).basePath;
+  } catch {
+    // Settings that do not parse are reported by the middleware below, whatever the path.
+    return undefined;
   }
+}
+
+/**
+ * Routes are written relative to BASE_PATH (a setting, so known per request): `getPath` strips it.
+ * Handlers answer GET; HEAD runs the GET handler and drops the body, as Hono does.
+ */
+const app = new Hono<App>({
+  getPath(request, options) {
+    const path = rawPath(request.url);
+    const base = basePathOf(options?.env);
+    if (base === undefined) return path;
+    return path.startsWith(base) ? path.slice(base.length - 1) : OUTSIDE_BASE;
+  },
 });
+
+app.use(async (c, next) => {
+  c.set("config", getConfig(c.env));
+  await next();
+});
+
+app.get("/_health", (c) => c.json({ status: "ok", service: "thumbsmith", version }));
+
+// Admin routes go here, before the thumbnail pattern (which takes any path of four or more
+// segments). Patterns whose parameter spans segments need the whole tail as one regular
+// expression, e.g. "/:path{.+/info/[^/]+\\.json}": Hono's routers reject or miss "/:a{.+}/:b".
+
+/** {source}/{size}/{method}/{signature}{ext}; url.ts parses it (each bad part is its own 400). */
+app.get("/:thumbnail{.+/[^/]+/[^/]+/[^/]+}", (c) => serveThumbnail(c.req.raw, c.req.path.slice(1), services(c)));
+
+/** Every failure ends here: one log line with the internal reason, the registry's public answer. */
+function fail(error: ThumbnailError, c: Context<App>): Response {
+  log({
+    level: error.status >= 500 ? "error" : "warn",
+    code: error.code,
+    status: error.status,
+    method: c.req.method,
+    // Paths can be long (keys up to 1 KB, percent-encoded): keep log lines bounded.
+    path: rawPath(c.req.url).slice(0, 512),
+    message: error.message,
+  });
+  return errorResponse(error);
+}
+
+app.notFound((c) => {
+  if (c.req.path === OUTSIDE_BASE) return fail(new ThumbnailError("NOT_FOUND"), c);
+  // Every path under BASE_PATH is a thumbnail URL unless a route above took it.
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") return fail(new ThumbnailError("METHOD_NOT_ALLOWED"), c);
+  return fail(new ThumbnailError("BAD_URL", { detail: "url: expected <source>/<size>/<method>/<signature>.<ext>" }), c);
+});
+
+app.onError((caught, c) => fail(toThumbnailError(caught), c));
 
 export default app;

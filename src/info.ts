@@ -10,7 +10,7 @@ import { ThumbnailError } from "./errors";
 import { generateFrame } from "./pipeline/index";
 import type { Pixels } from "./pipeline/codecs";
 import { swapsAxes } from "./pipeline/geometry";
-import { verifyInfoSignature } from "./signature";
+import { mismatchCode, verifyInfoSignature } from "./signature";
 import { render, type Derivative, type Services } from "./thumbnails";
 import { parseSignature, parseSource, type ThumbnailRequest } from "./url";
 
@@ -43,8 +43,8 @@ export function parseInfoPath(path: string): { readonly source: string; readonly
 export async function parseAndVerifyInfo(path: string, s: Services): Promise<{ readonly source: string; readonly signature: string } | undefined> {
   const parsed = parseInfoPath(path);
   if (!parsed) return undefined;
-  const scheme = await verifyInfoSignature(parsed.source, parsed.signature, { secrets: s.config.secrets, legacySecret: s.config.legacySecret });
-  if (!scheme) throw new ThumbnailError("BAD_SIGNATURE");
+  const keys = { secrets: s.config.secrets, legacySecret: s.config.legacySecret };
+  if (!(await verifyInfoSignature(parsed.source, parsed.signature, keys))) throw new ThumbnailError(mismatchCode(parsed.signature, keys));
   return parsed;
 }
 

@@ -43,11 +43,11 @@ export function thumbnailResponse(request: Request, init: ThumbnailResponseInit)
 }
 
 /** The one place errors become responses. The public message never carries internal detail. */
-export function errorResponse(error: ThumbnailError, request: Request, extra: Record<string, string> = {}): Response {
+export function errorResponse(error: ThumbnailError, extra: Record<string, string> = {}): Response {
   const body = JSON.stringify({ error: { code: error.code, message: error.publicMessage } });
   const headers = new Headers({ "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...extra });
   if (error.code === "LOCK_TIMEOUT" || error.code === "BUSY") headers.set("Retry-After", "1");
   if (error.code === "METHOD_NOT_ALLOWED") headers.set("Allow", "GET, HEAD");
   if (error.code === "UNAUTHORIZED") headers.set("WWW-Authenticate", 'Bearer realm="thumbsmith"');
-  return new Response(request.method === "HEAD" ? null : body, { status: error.status, headers });
+  return new Response(body, { status: error.status, headers });
 }

@@ -40,6 +40,8 @@ function hmacKey(raw: BufferSource, hash: "SHA-256" | "SHA-1", usages: Usage[]):
 }
 
 export const V1_SIGNATURE_BYTES = 16;
+/** HMAC-SHA1, whole. */
+export const LEGACY_SIGNATURE_BYTES = 20;
 
 /** Lowercase hex of the first 16 bytes of HMAC-SHA256(secret, v1Message). */
 export async function signV1(secret: string, parts: SignedParts): Promise<string> {
@@ -92,6 +94,14 @@ export async function sameSecret(given: string, expected: string): Promise<boole
   return crypto.subtle.verify("HMAC", key, tag, encoder.encode(given));
 }
 
+/**
+ * The answer to a well-formed signature that verified under no key: 401 for a legacy one when legacy
+ * signatures are accepted (as django-rest-thumbnails answered), 403 otherwise.
+ */
+export function mismatchCode(signature: string, keys: VerifyKeys): "BAD_SIGNATURE" | "BAD_LEGACY_SIGNATURE" {
+  return signature.length === 2 * LEGACY_SIGNATURE_BYTES && keys.legacySecret ? "BAD_LEGACY_SIGNATURE" : "BAD_SIGNATURE";
+}
+
 /** Checks a signature over a v1 message and (with a legacy key) a legacy one salted with `source`. */
 async function verifyMessages(
   v1: string,
@@ -110,7 +120,7 @@ async function verifyMessages(
     }
     return null;
   }
-  if (given.byteLength === 20 && keys.legacySecret) {
+  if (given.byteLength === LEGACY_SIGNATURE_BYTES && keys.legacySecret) {
     const key = await legacyKey(keys.legacySecret, source, ["verify"]);
     if (await crypto.subtle.verify("HMAC", key, given, encoder.encode(legacy))) return "legacy";
   }

@@ -16,7 +16,7 @@ import type { ImageCore } from "./pipeline/core";
 import { CorePool } from "./pipeline/pool";
 import { probe, type ImageInfo } from "./pipeline/probe";
 import { thumbnailResponse } from "./response";
-import { verifySignature } from "./signature";
+import { mismatchCode, verifySignature } from "./signature";
 import type { SourceBody, SourceStore, ThumbnailStore } from "./storage";
 import { encodeSourcePath, parseThumbnailPath, type ThumbnailRequest } from "./url";
 
@@ -37,11 +37,9 @@ export interface Services {
 export async function parseAndVerify(path: string, config: Readonly<Config>): Promise<ThumbnailRequest> {
   const request = parseThumbnailPath(path, config.maxDimension);
   const parts = { source: request.source, size: request.size.text, method: request.method, ext: request.ext };
-  const scheme = await verifySignature(parts, request.signature, {
-    secrets: config.secrets,
-    legacySecret: config.legacySecret,
-  });
-  if (!scheme) throw new ThumbnailError("BAD_SIGNATURE");
+  const keys = { secrets: config.secrets, legacySecret: config.legacySecret };
+  const scheme = await verifySignature(parts, request.signature, keys);
+  if (!scheme) throw new ThumbnailError(mismatchCode(request.signature, keys));
   return request;
 }
 

@@ -35,6 +35,30 @@ describe("health and methods", () => {
     expect(response.headers.get("Allow")).toBe("GET, HEAD");
   });
 
+  it("HEAD runs the GET route and drops the body, errors included", async () => {
+    const health = await get("/_health", { method: "HEAD" });
+    expect(health.status).toBe(200);
+    expect(health.headers.get("Content-Type")).toMatch(/^application\/json/);
+    expect(await health.text()).toBe("");
+    const bad = await get("/a.jpg/1x1/crop/0.jpg", { method: "HEAD" });
+    expect(bad.status).toBe(403);
+    expect(bad.headers.get("Cache-Control")).toBe("no-store");
+    expect(await bad.text()).toBe("");
+  });
+
+  it("a path under BASE_PATH that no route takes is a malformed thumbnail URL (400), other methods 405", async () => {
+    for (const path of ["/", "/kitten.jpg", "/kitten.jpg/100x100/crop"]) {
+      const response = await get(path);
+      expect(response.status).toBe(400);
+      expect(await errorCode(response)).toBe("BAD_URL");
+    }
+    const post = await get("/_health", { method: "POST" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("Allow")).toBe("GET, HEAD");
+    const outside = await withSettings({ BASE_PATH: "/thumbnails/" }, "/kitten.jpg/1x1/crop/0.jpg", { method: "POST" });
+    expect(outside.status).toBe(404);
+  });
+
   it("a misconfigured deployment says so (500 CONFIG_INVALID), naming nothing secret", async () => {
     const response = await withSettings({ THUMBS_SECRET: "", MAX_DIMENSION: "huge" }, "/a.jpg/1x1/crop/0.jpg");
     expect(response.status).toBe(500);
@@ -220,6 +244,19 @@ describe("signatures through the worker", () => {
     const response = await withSettings({ LEGACY_SECRET_KEY: "django-secret" }, path);
     expect(response.status).toBe(200);
     expect((await decodeImage(await response.arrayBuffer())).width).toBe(100);
+  });
+
+  it("with LEGACY_SECRET_KEY set, a legacy signature that does not verify is 401 (as django-rest-thumbnails answered); v1 stays 403", async () => {
+    await seed("animals/kitten.jpg", kitten);
+    const parts = { source: "animals/kitten.jpg", size: "90x90", method: "crop", ext: ".jpg" };
+    const wrongLegacy = `/animals/kitten.jpg/90x90/crop/${await signLegacy("another-secret", parts)}.jpg`;
+    const legacy = await withSettings({ LEGACY_SECRET_KEY: "django-secret" }, wrongLegacy);
+    expect(legacy.status).toBe(401);
+    expect(await errorCode(legacy)).toBe("BAD_LEGACY_SIGNATURE");
+    const wrongV1 = await withSettings({ LEGACY_SECRET_KEY: "django-secret" }, await signedPath("animals/kitten.jpg", "90x90", "crop", ".jpg", "not-the-secret"));
+    expect(wrongV1.status).toBe(403);
+    expect(await errorCode(wrongV1)).toBe("BAD_SIGNATURE");
+    expect(await storedKeys("animals/kitten.jpg/90x90/")).toEqual([]);
   });
 });
 
