@@ -9,6 +9,9 @@ import { corePool, isolateLedger } from "./isolate";
 import { errorResponse } from "./response";
 import { R2SourceStore, R2ThumbnailStore } from "./storage-r2";
 import { serveThumbnail, type Services } from "./thumbnails";
+import { purgeRoute, warmRoute } from "./admin";
+import { serveInfo } from "./info";
+import { handleQueue } from "./queue";
 
 export { ThumbnailLock } from "./lock-do";
 
@@ -27,7 +30,11 @@ const negativeCaches = new WeakMap<Readonly<Config>, NegativeCache>();
 
 /** The flow's dependencies for this request: R2, the Durable Object, the edge cache, the isolate's pools. */
 export function services(c: Context<App>): Services {
-  const { config } = c.var;
+  return servicesFor(c.env, c.var.config, c.executionCtx);
+}
+
+/** The same for any handler (the queue consumer has no Hono context). */
+export function servicesFor(env: Env, config: Readonly<Config>, ctx: { waitUntil(promise: Promise<unknown>): void }): Services {
   let negative = negativeCaches.get(config);
   if (!negative) {
     negative = new NegativeCache(config.negativeTtl * 1000);
@@ -35,15 +42,15 @@ export function services(c: Context<App>): Services {
   }
   return {
     config,
-    sources: new R2SourceStore(c.env.SOURCES, config.sourcePrefix),
-    thumbs: new R2ThumbnailStore(c.env.THUMBS, config.thumbPrefix),
-    lock: new DurableObjectLockService(c.env.LOCKS),
+    sources: new R2SourceStore(env.SOURCES, config.sourcePrefix),
+    thumbs: new R2ThumbnailStore(env.THUMBS, config.thumbPrefix),
+    lock: new DurableObjectLockService(env.LOCKS),
     cache: new WorkersResponseCache(caches.default),
     negative,
     core: corePool,
     memory: isolateLedger(config),
     log,
-    waitUntil: (promise) => c.executionCtx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
+    waitUntil: (promise) => ctx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
   };
 }
 
@@ -86,9 +93,14 @@ app.use(async (c, next) => {
 
 app.get("/_health", (c) => c.json({ status: "ok", service: "thumbsmith", version }));
 
-// Admin routes go here, before the thumbnail pattern (which takes any path of four or more
-// segments). Patterns whose parameter spans segments need the whole tail as one regular
-// expression, e.g. "/:path{.+/info/[^/]+\\.json}": Hono's routers reject or miss "/:a{.+}/:b".
+// Before the thumbnail pattern (which takes any path of four or more segments). Patterns whose
+// parameter spans segments need the whole tail as one regular expression: Hono's routers reject or
+// miss "/:a{.+}/:b".
+app.post("/_purge", (c) => purgeRoute(c.req.raw, services(c)));
+app.post("/_warm", (c) => warmRoute(c.req.raw, services(c), c.env.EVENTS));
+
+/** {source}/info/{signature}.json: the source's size, format and placeholder (info.ts). */
+app.get("/:info{.+/info/[^/]+\\.json}", (c) => serveInfo(c.req.raw, c.req.path.slice(1), services(c)));
 
 /** {source}/{size}/{method}/{signature}{ext}; url.ts parses it (each bad part is its own 400). */
 app.get("/:thumbnail{.+/[^/]+/[^/]+/[^/]+}", (c) => serveThumbnail(c.req.raw, c.req.path.slice(1), services(c)));
@@ -116,4 +128,10 @@ app.notFound((c) => {
 
 app.onError((caught, c) => fail(toThumbnailError(caught), c));
 
-export default app;
+export default {
+  fetch: app.fetch,
+  /** R2 event notifications of the sources bucket and `_warm` requests (queue.ts). */
+  async queue(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
+    await handleQueue(batch, servicesFor(env, getConfig(env), ctx));
+  },
+} satisfies ExportedHandler<Env>;

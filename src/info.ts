@@ -11,7 +11,7 @@ import { generateFrame } from "./pipeline/index";
 import type { Pixels } from "./pipeline/codecs";
 import { swapsAxes } from "./pipeline/geometry";
 import { mismatchCode, verifyInfoSignature } from "./signature";
-import { render, type Derivative, type Services } from "./thumbnails";
+import { render, serveDerivative, type Derivative, type Services } from "./thumbnails";
 import { parseSignature, parseSource, type ThumbnailRequest } from "./url";
 
 export interface InfoDocument {
@@ -86,6 +86,13 @@ export function hasTransparency(pixels: Pixels): boolean {
 
 function base64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
+}
+
+/** Serves `{source}/info/{signature}.json` (`path` after BASE_PATH) like a thumbnail. */
+export async function serveInfo(request: Request, path: string, s: Services): Promise<Response> {
+  const parsed = await parseAndVerifyInfo(path, s);
+  if (!parsed) throw new ThumbnailError("BAD_URL", { detail: "url: expected <source>/info/<signature>.json" });
+  return serveDerivative(request, infoDerivative(parsed.source, parsed.signature), s);
 }
 
 /** The info document's derivative of `source`, stored as `source/info/<signature>.json`. */

@@ -143,8 +143,9 @@ export async function handleQueue(batch: MessageBatch<unknown>, s: Services): Pr
     if (event.kind === "ignore") continue;
     const log = { event: "queue", id: message.id, kind: event.kind, source: event.source.slice(0, 512), attempts: message.attempts };
     if (event.kind !== "warm" && purgeFailed) {
-      s.log({ ...log, level: "warn", outcome: "retry", code: purgeFailed.code, message: purgeFailed.message });
-      message.retry({ delaySeconds: retryDelay(message.attempts) });
+      const delaySeconds = retryDelay(message.attempts);
+      s.log({ ...log, level: "warn", outcome: "retry", code: purgeFailed.code, message: purgeFailed.message, delaySeconds });
+      message.retry({ delaySeconds });
       continue;
     }
     if (event.kind === "delete") {
@@ -153,8 +154,9 @@ export async function handleQueue(batch: MessageBatch<unknown>, s: Services): Pr
     }
     const outcome = await warmSource(event.source, s);
     if (outcome.kind === "retry") {
-      s.log({ ...log, level: "warn", outcome: "retry", code: outcome.error.code, message: outcome.error.message });
-      message.retry({ delaySeconds: retryDelay(message.attempts) });
+      const delaySeconds = retryDelay(message.attempts);
+      s.log({ ...log, level: "warn", outcome: "retry", code: outcome.error.code, message: outcome.error.message, delaySeconds });
+      message.retry({ delaySeconds });
       continue;
     }
     if (outcome.kind === "source-refused") {

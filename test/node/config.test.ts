@@ -88,4 +88,46 @@ describe("config", () => {
     expect(getConfig(env)).toBe(config);
     expect(getConfig({ THUMBS_SECRET: "k" })).not.toBe(config);
   });
+
+  describe("lifecycle settings", () => {
+    const invalid = (env: Record<string, string>) => {
+      try {
+        parseConfig({ THUMBS_SECRET: "k", ...env });
+      } catch (error) {
+        return error instanceof ThumbnailError && error.code === "CONFIG_INVALID" ? error.message : `not CONFIG_INVALID: ${String(error)}`;
+      }
+      return "accepted";
+    };
+
+    it("PRESETS: comma-separated size/method.ext through the URL parser, plus info", () => {
+      const config = parseConfig({ THUMBS_SECRET: "k", PRESETS: " 300x300/crop.jpg, 800x/scale.webp ,,x90/smart.avif,info" });
+      expect(config.presets.map((p) => `${p.size.text}/${p.method}${p.ext}:${p.format}`)).toEqual([
+        "300x300/crop.jpg:jpeg",
+        "800x/scale.webp:webp",
+        "x90/smart.avif:avif",
+      ]);
+      expect(config.presetInfo).toBe(true);
+      expect(parseConfig({ THUMBS_SECRET: "k" })).toMatchObject({ presets: [], presetInfo: false, adminToken: undefined, zonePurge: undefined });
+    });
+
+    it("PRESETS errors are all collected, each naming the item and what the URL parser expects", () => {
+      const message = invalid({ PRESETS: "300x300/crop.gif,5000x/scale.jpg,100x100/fill.png,300x300crop.jpg", MAX_DIMENSION: "4096" });
+      expect(message).toContain("PRESETS: '300x300/crop.gif': ext: expected one of .jpg, .jpeg, .png, .webp, .avif, got '.gif'");
+      expect(message).toContain("PRESETS: '5000x/scale.jpg': size: expected WxH, Wx or xH with integers up to 4096, got '5000x'");
+      expect(message).toContain("PRESETS: '100x100/fill.png': method: expected one of crop, scale, smart, got 'fill'");
+      expect(message).toContain("PRESETS: expected size/method.ext like 300x300/crop.jpg, or info, got '300x300crop.jpg'");
+      // MAX_DIMENSION applies to presets as to URLs.
+      expect(invalid({ PRESETS: "600x/scale.jpg", MAX_DIMENSION: "500" })).toContain("got '600x'");
+    });
+
+    it("ADMIN_TOKEN is a secret of at least 16 characters; zone purge needs both its settings", () => {
+      expect(parseConfig({ THUMBS_SECRET: "k", ADMIN_TOKEN: "0123456789abcdef" }).adminToken).toBe("0123456789abcdef");
+      expect(invalid({ ADMIN_TOKEN: "short" })).toContain("ADMIN_TOKEN: expected at least 16 characters");
+      const zoneId = "0123456789abcdef0123456789abcdef";
+      expect(parseConfig({ THUMBS_SECRET: "k", CACHE_ZONE_ID: zoneId, CACHE_PURGE_TOKEN: "t" }).zonePurge).toEqual({ zoneId, apiToken: "t" });
+      expect(invalid({ CACHE_ZONE_ID: zoneId })).toContain("CACHE_ZONE_ID, CACHE_PURGE_TOKEN: expected both");
+      expect(invalid({ CACHE_PURGE_TOKEN: "t" })).toContain("CACHE_ZONE_ID, CACHE_PURGE_TOKEN: expected both");
+      expect(invalid({ CACHE_ZONE_ID: "example.com", CACHE_PURGE_TOKEN: "t" })).toContain("CACHE_ZONE_ID: expected a zone id of 32 hex digits");
+    });
+  });
 });
