@@ -4,7 +4,7 @@
  * signature.ts, bundled in, so a URL this accepts is one the server accepts.
  */
 import { ThumbnailError } from "./errors";
-import { signLegacy, signV1 } from "./signature";
+import { signInfoLegacy, signInfoV1, signLegacy, signV1 } from "./signature";
 import { encodeSourcePath, parseExtension, parseMethod, parseSize, parseSource, type Extension, type Method } from "./url";
 
 export { ThumbnailError };
@@ -38,6 +38,11 @@ function checkSecret(options: SignOptions): string {
     throw new TypeError("secret: expected one key, not the comma-separated THUMBS_SECRET list (sign with its first key)");
   }
   return secret;
+}
+
+/** Throws ThumbnailError BAD_SOURCE (or TypeError) for a source key the server would reject; returns it. */
+export function checkSource(source: string): string {
+  return validSource(source);
 }
 
 function validSource(source: unknown): string {
@@ -84,6 +89,18 @@ export async function thumbnailUrl(
   };
   const signature = options.legacy ? await signLegacy(secret, parts) : await signV1(secret, parts);
   return withBase(options.baseUrl, `${encodeSourcePath(parts.source)}/${parts.size}/${parts.method}/${signature}${parts.ext}`);
+}
+
+/**
+ * The signed URL of a source's info document (`{"width","height","format","bytes","hasAlpha",
+ * "dominantColor","thumbhash"}`, README "Info and placeholders"). Same options and errors as
+ * thumbnailUrl; the signature covers `"{source}/info.json"`.
+ */
+export async function infoUrl(source: string, options: SignOptions): Promise<string> {
+  const secret = checkSecret(options);
+  const key = validSource(source);
+  const signature = options.legacy ? await signInfoLegacy(secret, key) : await signInfoV1(secret, key);
+  return withBase(options.baseUrl, `${encodeSourcePath(key)}/info/${signature}.json`);
 }
 
 /**

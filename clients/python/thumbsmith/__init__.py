@@ -9,10 +9,13 @@ that answers 400. The spec is the "Signed URLs" section of the thumbsmith README
 
 import hashlib
 import hmac
+import json
 import re
+import urllib.error
+import urllib.request
 from urllib.parse import quote
 
-__all__ = ["thumbnail_url", "first_key", "MAX_DIMENSION", "METHODS", "EXTENSIONS"]
+__all__ = ["thumbnail_url", "info_url", "purge", "warm", "AdminError", "first_key", "MAX_DIMENSION", "METHODS", "EXTENSIONS"]
 
 MAX_DIMENSION = 4096
 METHODS = ("crop", "scale", "smart")
@@ -87,6 +90,88 @@ def first_key(thumbs_secret):
     return next((key.strip() for key in thumbs_secret.split(",") if key.strip()), "")
 
 
+def _check_signing(secret, base_url, legacy):
+    if not _require_str("secret", secret):
+        raise ValueError("secret: expected a non-empty str")
+    # The server splits THUMBS_SECRET on commas, so a v1 key holding one could never verify.
+    if not legacy and "," in secret:
+        raise ValueError("secret: expected one key, not the comma-separated THUMBS_SECRET list (sign with its first key)")
+    if _BAD_BASE.search(_require_str("base_url", base_url)):
+        raise ValueError(f"base_url: expected no whitespace, '?' or '#', got {base_url!r}")
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def info_url(source, secret, base_url="/", legacy=False):
+    """The signed URL of a source's info document: its displayed width and height, format, bytes,
+    hasAlpha, dominantColor and thumbhash (README "Info and placeholders"). The signature covers
+    "{source}/info.json"; arguments and errors as thumbnail_url."""
+    _check_source(source)
+    base = _check_signing(secret, base_url, legacy)
+    message = f"{source}/info.json".encode("utf-8")
+    if legacy:
+        key = hashlib.sha1((source + secret).encode("utf-8")).digest()
+        signature = hmac.new(key, message, hashlib.sha1).hexdigest()
+    else:
+        signature = hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()[:32]
+    return f"{base}{encode_source(source)}/info/{signature}.json"
+
+
+class AdminError(Exception):
+    """The service refused an admin request (`status`, `code` from its JSON error) or was unreachable (status 0)."""
+
+    def __init__(self, status, code, message):
+        super().__init__(f"HTTP {status} {code}: {message}" if status else message)
+        self.status = status
+        self.code = code
+
+
+_ADMIN_BATCH = 1000
+
+
+def _admin(route, sources, base_url, token, timeout):
+    if isinstance(sources, str):
+        raise TypeError("sources: expected a list of keys, not one str")
+    sources = list(sources)
+    for source in sources:
+        _check_source(source)
+    if not _require_str("token", token):
+        raise ValueError("token: expected the service's ADMIN_TOKEN")
+    if not re.fullmatch(r"https?://[^\s?#]+", _require_str("base_url", base_url)):
+        raise ValueError(f"base_url: expected the service's URL, e.g. https://thumbs.example.com/, got {base_url!r}")
+    endpoint = (base_url if base_url.endswith("/") else base_url + "/") + "_" + route
+    answers = []
+    for start in range(0, len(sources), _ADMIN_BATCH):
+        body = json.dumps({"sources": sources[start:start + _ADMIN_BATCH]}).encode("utf-8")
+        request = urllib.request.Request(endpoint, data=body, method="POST", headers={
+            "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                answers.append(json.load(response))
+        except urllib.error.HTTPError as error:
+            try:
+                detail = json.load(error)["error"]
+                raise AdminError(error.code, detail["code"], detail["message"]) from None
+            except (ValueError, KeyError, TypeError):
+                raise AdminError(error.code, "", error.reason) from None
+        except urllib.error.URLError as error:
+            raise AdminError(0, "", f"{endpoint}: {error.reason}") from None
+    return answers
+
+
+def purge(sources, base_url, token, timeout=60):
+    """Deletes every stored thumbnail and info document of each source key, and their edge-cache
+    copies (POST {base_url}_purge, 1000 keys a request). Returns the service's answers, e.g.
+    [{"sources": [{"source": "a.jpg", "deleted": 3}], "deleted": 3, "edge": "zone"}].
+    Raises AdminError when the service refuses (401 without a valid token) or cannot be reached."""
+    return _admin("purge", sources, base_url, token, timeout)
+
+
+def warm(sources, base_url, token, timeout=60):
+    """Queues each source's PRESETS for generation (POST {base_url}_warm). Returns the answers,
+    e.g. [{"queued": 2, "presets": 3}]; raises AdminError as purge does."""
+    return _admin("warm", sources, base_url, token, timeout)
+
+
 def thumbnail_url(source, size, method, ext, secret, base_url="/", legacy=False):
     """The signed URL of one thumbnail.
 
@@ -106,14 +191,7 @@ def thumbnail_url(source, size, method, ext, secret, base_url="/", legacy=False)
     _check_size(size)
     _check_choice("method", method, METHODS)
     _check_choice("ext", ext, EXTENSIONS)
-    if not _require_str("secret", secret):
-        raise ValueError("secret: expected a non-empty str")
-    # The server splits THUMBS_SECRET on commas, so a v1 key holding one could never verify.
-    if not legacy and "," in secret:
-        raise ValueError("secret: expected one key, not the comma-separated THUMBS_SECRET list (sign with its first key)")
-    if _BAD_BASE.search(_require_str("base_url", base_url)):
-        raise ValueError(f"base_url: expected no whitespace, '?' or '#', got {base_url!r}")
+    base = _check_signing(secret, base_url, legacy)
     sign = sign_legacy if legacy else sign_v1
     signature = sign(secret, source, size, method, ext)
-    base = base_url if base_url.endswith("/") else base_url + "/"
     return f"{base}{encode_source(source)}/{size}/{method}/{signature}{ext}"

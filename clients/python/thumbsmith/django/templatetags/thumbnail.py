@@ -4,6 +4,14 @@
     {% thumbnail object.image "100x100" "crop" ".jpg" as thumb %}
     {% if thumb %}<img src="{{ thumb.url }}">{% endif %}
 
+    {% thumbnail_placeholder photo.info %}
+    <img src="{{ thumb.url }}" {% thumbnail_placeholder photo.info %} alt="">
+
+`thumbnail_placeholder` renders the attributes of an info document the site stored (the JSON of
+`{BASE}{source}/info/{signature}.json`, as a dict or a str): width and height as displayed, a
+background of the image's dominant colour while it loads, and data-thumbhash for a script that
+paints the ThumbHash. An empty value renders nothing.
+
 Settings, read at render time:
     THUMBSMITH_SECRET     the server's THUMBS_SECRET (one key, or the comma-separated list: the
                           first key signs)
@@ -12,9 +20,13 @@ Settings, read at render time:
                           django-rest-thumbnails did, for a server with LEGACY_SECRET_KEY
 """
 
+import json
+import re
+
 from django import template
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.html import format_html
 
 from thumbsmith import first_key, thumbnail_url
 
@@ -65,3 +77,32 @@ def thumbnail(source, size, method, extension):
     secret, legacy = _signing()
     url = thumbnail_url(source, size, method, extension, secret, _base_url(), legacy)
     return Thumbnail(source, size, method, extension, url)
+
+
+_COLOUR = re.compile(r"#[0-9a-f]{6}")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+
+
+@register.simple_tag
+def thumbnail_placeholder(info):
+    """` width="…" height="…" style="background-color:#rrggbb" data-thumbhash="…"` from an info
+    document (dict or JSON str); "" when it is empty. Only values of the document's own shapes are
+    written (integers, a #rrggbb colour, base64), so a tampered document cannot inject markup or CSS;
+    one that does not parse raises ValueError."""
+    if not info:
+        return ""
+    if isinstance(info, (str, bytes)):
+        info = json.loads(info)
+    if not isinstance(info, dict):
+        raise ValueError(f"info: expected an info document (dict or JSON), got {type(info).__name__}")
+    width, height = info.get("width"), info.get("height")
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in (width, height)):
+        raise ValueError("info: expected positive integer width and height")
+    html = format_html(' width="{}" height="{}"', width, height)
+    colour = info.get("dominantColor")
+    if isinstance(colour, str) and _COLOUR.fullmatch(colour):
+        html += format_html(' style="background-color:{}"', colour)
+    thumbhash = info.get("thumbhash")
+    if isinstance(thumbhash, str) and _BASE64.fullmatch(thumbhash):
+        html += format_html(' data-thumbhash="{}"', thumbhash)
+    return html
