@@ -151,8 +151,12 @@ describe("POST _purge", () => {
     expect(((await (await call({}, info)).json()) as { width: number }).width).toBe(600);
   });
 
-  it("a source with 1000 thumbnails: one R2 list and one batch delete", async () => {
-    const source = "purge/thousand.jpg";
+  it.each([
+    ["local", {}],
+    ["zone", { CACHE_ZONE_ID: ZONE, CACHE_PURGE_TOKEN: "t" }],
+  ] as const)("a source with 1000 thumbnails: one R2 list and one batch delete (edge %s)", async (edge, settings) => {
+    vi.stubGlobal("fetch", vi.fn(async () => Response.json({ success: true, errors: [] })));
+    const source = `purge/thousand-${edge}.jpg`;
     const keys = Array.from({ length: 1000 }, (_, i) => `${source}/${i + 1}x/scale/${i.toString(16).padStart(32, "0")}.jpg`);
     for (let i = 0; i < keys.length; i += 100) await Promise.all(keys.slice(i, i + 100).map((key) => env.THUMBS.put(key, new Uint8Array([1]))));
     const calls = { list: 0, delete: 0 };
@@ -164,12 +168,12 @@ describe("POST _purge", () => {
       },
     });
     const start = Date.now();
-    const response = await admin("/_purge", [source], { THUMBS: thumbs });
+    const response = await admin("/_purge", [source], { THUMBS: thumbs, ...settings });
     const ms = Date.now() - start;
-    expect(await response.json()).toMatchObject({ deleted: 1000, edge: "local" });
+    expect(await response.json()).toMatchObject({ deleted: 1000, edge });
     expect(calls).toEqual({ list: 1, delete: 1 });
     expect(await storedKeys(`${source}/`)).toEqual([]);
-    console.info(`purge of 1000 thumbnails: ${ms} ms`);
+    console.info(`purge of 1000 thumbnails (edge ${edge}): ${ms} ms`);
   });
 
   it("with CACHE_ZONE_ID and CACHE_PURGE_TOKEN: a zone purge of the sources' cache tags, 100 per call", async () => {
