@@ -217,6 +217,16 @@ describe("queue consumer", () => {
     expect((await call({ PRESETS }, crop)).headers.get("X-Thumbnail")).toBe("stored");
   });
 
+  it("a visitor asking for a preset while the consumer makes it waits for it: generated once", async () => {
+    await seed("queue/race.jpg", kitten);
+    const lines = logLines();
+    const crop = await signedPath("queue/race.jpg", "40x40", "crop", ".jpg");
+    const [visitor] = await Promise.all([call({ PRESETS }, crop), runQueue([{ type: "thumbsmith.warm", source: "queue/race.jpg" }])]);
+    expect(visitor.status).toBe(200);
+    const made = lines().filter((line) => line.event === "generated" && line.key === keyOf("queue/race.jpg", crop));
+    expect(made).toHaveLength(1);
+  });
+
   it("an overwrite replaces every size: presets are made again from the new bytes, other sizes on their next request", async () => {
     await seed("queue/over.jpg", kitten);
     const other = await signedPath("queue/over.jpg", "100x", "scale", ".jpg");
