@@ -152,6 +152,22 @@ describe("embedded ICC profiles are converted to sRGB as sharp converts them (me
   });
 });
 
+describe("what colour management costs in memory", () => {
+  it("the cost model counts the grid: CMYK (the largest) and P3 thumbnails in cores of exactly their reservation", async () => {
+    const cmyk = fixture("Channel_digital_image_CMYK_color.jpg");
+    const p3 = assign(photo, profiles.p3 ?? new Uint8Array());
+    for (const [source, size, method] of [[cmyk, "500x333", "crop"], [cmyk, "200x200", "smart"], [p3, "300x300", "crop"]] as const) {
+      for (const format of ["jpeg", "png"] as const) {
+        const r = request(size, method, format);
+        const prepared = prepareThumbnail(r, config, source);
+        const reserved = await instantiateCore(coreModule, prepared.cost.coreBytes);
+        const thumb = await generateThumbnail(r, config, reserved, source, undefined, prepared);
+        expect(thumb.width).toBe(Number(size.split("x")[0]));
+      }
+    }
+  });
+});
+
 describe("profiles that change nothing, or cannot apply", () => {
   it("sRGB profiles are the identity: no grid, so no stage", async () => {
     clearColourCache();

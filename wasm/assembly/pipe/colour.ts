@@ -145,7 +145,9 @@ export class ColourStage extends Stage {
 
 /**
  * The cube around a pixel's R, G, B (bytes 0–2 of `px`) split into six tetrahedra by the order of
- * its fractions: the result is the weighted sum of four nodes, weights summing to 4096.
+ * its fractions: the result is the weighted sum of four nodes (the cube's low corner, one step along
+ * the largest fraction's axis, one more along the middle one's, the high corner), weights summing
+ * to 4096.
  */
 // @ts-ignore: decorator
 @inline function tetrahedral(lut: usize, ix: usize, px: u32, s0: usize, s1: usize, s2: usize): v128 {
@@ -156,26 +158,18 @@ export class ColourStage extends Stage {
   const f0 = <i32>load<u32>(a0, 4);
   const f1 = <i32>load<u32>(a1, 4);
   const f2 = <i32>load<u32>(a2, 4);
-  let hi: i32, mid: i32, lo: i32;
-  let step1: usize, step2: usize;
-  if (f0 >= f1) {
-    if (f1 >= f2) {
-      hi = f0; mid = f1; lo = f2; step1 = s0; step2 = s1;
-    } else if (f0 >= f2) {
-      hi = f0; mid = f2; lo = f1; step1 = s0; step2 = s2;
-    } else {
-      hi = f2; mid = f0; lo = f1; step1 = s2; step2 = s0;
-    }
-  } else if (f0 >= f2) {
-    hi = f1; mid = f0; lo = f2; step1 = s1; step2 = s0;
-  } else if (f1 >= f2) {
-    hi = f1; mid = f2; lo = f0; step1 = s1; step2 = s2;
-  } else {
-    hi = f2; mid = f1; lo = f0; step1 = s2; step2 = s1;
-  }
-  const p1 = base + step1;
-  const p2 = p1 + step2;
+  // The axes of the largest and the smallest fraction, chosen with selects, not branches: the order
+  // changes from pixel to pixel, and mispredicted branches were most of this stage's time. Ties go
+  // to the lower axis for the largest and the smallest alike, so the two differ unless all three
+  // fractions are equal (and then the middle nodes' weights are 0).
+  const hi = max(f0, max(f1, f2));
+  const lo = min(f0, min(f1, f2));
+  const mid = f0 + f1 + f2 - hi - lo;
+  const sHi = select<usize>(select<usize>(s0, s2, f0 >= f2), select<usize>(s1, s2, f1 >= f2), f0 >= f1);
+  const sLo = select<usize>(select<usize>(s0, s2, f0 <= f2), select<usize>(s1, s2, f1 <= f2), f0 <= f1);
   const p3 = base + s0 + s1 + s2;
+  const p1 = base + sHi;
+  const p2 = p3 - sLo;
   let v = i32x4.mul(node(base), i32x4.splat(ONE - hi));
   v = i32x4.add(v, i32x4.mul(node(p1), i32x4.splat(hi - mid)));
   v = i32x4.add(v, i32x4.mul(node(p2), i32x4.splat(mid - lo)));
