@@ -102,3 +102,21 @@ for (const [k, [label, source]] of cases.entries()) {
     deltaE.toFixed(2).padStart(14),
   );
 }
+
+// The colour stage alone: a 300×300 frame through it, against the same frame straight into a frame.
+const c = await P.core();
+const grid = await P.colourGrid(new Uint8Array(p3), 3);
+const pixels = await sharp(photo).resize(300, 300).ensureAlpha().raw().toBuffer();
+const frame = c.fromRgba(pixels, 300, 300);
+const pass = (stages) => cpu(() => {
+  const result = P.runRows(c, { kind: "frame", frame }, stages, { kind: "frame", orientation: 1 });
+  if (result.kind === "frame") result.frame.free();
+});
+const plain = [];
+const converted = [];
+for (let i = 0; i < runs * 3; i++) {
+  plain.push(await pass([]));
+  converted.push(await pass([{ kind: "colour", grid }]));
+}
+frame.free();
+console.log(`the colour stage alone (Display P3) on 300×300 pixels: ${(median(converted) - median(plain)).toFixed(2)} ms (median of ${runs * 3})`);

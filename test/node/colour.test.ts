@@ -211,6 +211,30 @@ describe("profiles that change nothing, or cannot apply", () => {
     expect((probe(missing) as { kind: "image"; info: ImageInfo }).info.icc).toBeUndefined();
   });
 
+  it("PNG gAMA, cHRM and sRGB chunks change nothing, as in libvips (sharp decodes them unchanged)", async () => {
+    const png = new Uint8Array(await sharp(photo).resize(300, 225).png().toBuffer());
+    const chunk = (type: string, data: number[]) => {
+      const body = new Uint8Array([...new TextEncoder().encode(type), ...data]);
+      const length = [0, 0, 0, data.length];
+      // CRC-32 of type and data (PNG spec, Annex D).
+      let crc = ~0;
+      for (const byte of body) {
+        crc ^= byte;
+        for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+      }
+      crc = ~crc >>> 0;
+      return [...length, ...body, crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255];
+    };
+    const be = (v: number) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+    // gAMA 1.0 (linear) and Adobe RGB-like chromaticities, after IHDR (8 + 25 bytes).
+    const extra = [...chunk("gAMA", be(100000)), ...chunk("cHRM", [31270, 32900, 64000, 33000, 21000, 71000, 15000, 6000].flatMap(be)), ...chunk("sRGB", [0])];
+    const tagged = new Uint8Array([...png.subarray(0, 33), ...extra, ...png.subarray(33)]);
+    expect(await rgb(await sharp(tagged).png().toBuffer())).toEqual(await rgb(png));
+    const plain = await rgb((await generateThumbnail(request("300x225", "scale"), config, core, png)).bytes);
+    const ours = await rgb((await generateThumbnail(request("300x225", "scale"), config, core, tagged)).bytes);
+    expect(ours).toEqual(plain);
+  });
+
   it("WebP's ICCP chunk is found (for the WebP decoder's colour stage)", async () => {
     const webp = new Uint8Array(await sharp(photo).resize(200).withIccProfile("p3").webp().toBuffer());
     expect(webpIccProfile(webp)).toEqual(profiles.p3);
