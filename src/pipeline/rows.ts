@@ -114,8 +114,9 @@ export function runRows(core: ImageCore, source: RowSource, stages: readonly Row
           break;
         case "colour": {
           const { nodes, channels, size } = stage.grid;
-          const ptr = core.putBytes(new Uint8Array(nodes.buffer, nodes.byteOffset, nodes.byteLength));
+          const ptr = x.alloc(nodes.byteLength);
           grids.push(ptr);
+          new Uint16Array(x.memory.buffer, ptr, nodes.length).set(nodes);
           x.pipeColour(id, ptr, channels, size);
           break;
         }

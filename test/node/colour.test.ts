@@ -143,6 +143,15 @@ describe("embedded ICC profiles are converted to sRGB as sharp converts them (me
     expect(deltaE).toBeLessThanOrEqual(1.0);
   });
 
+  it("WebP (ICCP, decoded whole by jSquash into a frame source): no further from sharp than untagged", async () => {
+    // The WebP path's own floor against sharp is ~1.0 without any profile (its decode and resize);
+    // the conversion adds 0.05 to it.
+    const webp = new Uint8Array(await sharp(photo).withIccProfile("p3").webp({ lossless: true }).toBuffer());
+    const { deltaE } = await compare(webp, "300x300", "crop");
+    const plain = await compare(new Uint8Array(await sharp(photo).webp({ lossless: true }).toBuffer()), "300x300", "crop");
+    expect(deltaE).toBeLessThanOrEqual(plain.deltaE + 0.15);
+  });
+
   it("a grey profile on a greyscale JPEG within 1.0", async () => {
     const grey = new Uint8Array(await sharp(photo).toColourspace("b-w").jpeg({ quality: 95 }).toBuffer());
     const tagged = assign(grey, fixture("icc/Gray.icc"));
