@@ -41,3 +41,5 @@ export async function thumbnail(
 export const ledger = (config: Readonly<Config>): LedgerSnapshot => isolateLedger(config).snapshot();
 
 export { codecPools, encoders } from "../../src/pipeline/codecs";
+export { colourGrid } from "../../src/pipeline/icc";
+export { runRows } from "../../src/pipeline/rows";

@@ -7,7 +7,7 @@
  */
 import type { OutputFormat, ThumbnailRequest } from "../url";
 import { jpegScale, storedTarget, type Plan } from "./geometry";
-import type { ImageInfo } from "./probe";
+import type { EmbeddedProfile, ImageInfo } from "./probe";
 
 /** The core's memory before a request allocates: its static data and the allocator's first pages. */
 export const CORE_BASE_BYTES = 1024 * 1024;
@@ -50,6 +50,46 @@ const JSQUASH_ENCODER: Record<Exclude<OutputFormat, "jpeg">, { readonly perPixel
 export function jsquashEncodeBytes(format: Exclude<OutputFormat, "jpeg">, pixels: number): number {
   const codec = JSQUASH_ENCODER[format];
   return pixels * 4 + Math.max(codec.floor, pixels * codec.perPixel);
+}
+
+export type Channels = 1 | 3 | 4;
+
+/** Colour grid nodes per axis: lcms's own defaults for its precalculated transforms (33 for RGB, 17 for CMYK); grey has one per value. */
+export const GRID_SIZE: Record<Channels, number> = { 1: 256, 3: 33, 4: 17 };
+
+/** A colour grid's bytes (4 × u16 per node), in the image core and in the isolate's cache. */
+export function gridBytes(channels: Channels): number {
+  return GRID_SIZE[channels] ** channels * 8;
+}
+
+/** Profiles past this are not applied (libvips would; none of the usual ones is a tenth of it). */
+export const MAX_PROFILE_BYTES = 4 * 2 ** 20;
+
+/** lcms2.wasm's static data, stack and first heap pages (wasm/lcms2.build.mjs --initial-memory). */
+export const LCMS_BASE_BYTES = 256 * 1024;
+
+/**
+ * Little CMS's instance while it samples one grid (pipeline/icc.ts): its base, the profile copied
+ * in, lcms's parsed copy (CLUTs as u16: at most the file's size again) and the transform's working
+ * data, then the grid it writes. Measured: 0.56 MB for a 2 KB matrix/TRC profile, 2.06 MB for a
+ * 557 KB CMYK one (CLUT).
+ */
+export function lcmsBytes(profileBytes: number, channels: Channels): number {
+  return LCMS_BASE_BYTES + 768 * 1024 + 3 * profileBytes + gridBytes(channels);
+}
+
+/**
+ * The largest profile a PNG's iCCP may inflate to: ten times its compressed size (matrix profiles
+ * compress about 2:1, CLUT ones 3:1), so that what is reserved for lcms from the compressed size
+ * holds; past it the profile is ignored.
+ */
+export function profileBytesBound(icc: EmbeddedProfile): number {
+  return icc.deflated ? Math.min(MAX_PROFILE_BYTES, icc.bytes.byteLength * 10 + 65536) : icc.bytes.byteLength;
+}
+
+/** The colour stage in the core: the grid copied in, its index tables and one output row. */
+function colourCoreBytes(icc: EmbeddedProfile | undefined, rowWidth: number): number {
+  return icc ? gridBytes(icc.channels) + 8192 + rowWidth * 4 + 64 : 0;
 }
 
 export interface Cost {
@@ -117,7 +157,7 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
   const fill = plan.resizeWidth !== plan.width || plan.resizeHeight !== plan.height;
   const oriented = info.orientation > 1 && info.orientation <= 8;
   const jpegOut = request.format === "jpeg";
-  const decode = sourceBytes + decoderBytes(info, denom);
+  const decode = sourceBytes + decoderBytes(info, denom) + colourCoreBytes(info.icc, Math.max(rows.width, output.width));
   let core: number;
   // A second pass allocates while the first pass's frame is still held, and what the first pass freed
   // is rarely one hole large enough for it: the passes add up.
@@ -133,6 +173,8 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
   let other = 0;
   if (info.format === "webp" || info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
   if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
+  // Little CMS's instance is gone before any codec starts (the colour step runs first).
+  if (info.icc && profileBytesBound(info.icc) <= MAX_PROFILE_BYTES) other = Math.max(other, lcmsBytes(profileBytesBound(info.icc), info.icc.channels));
   return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), otherBytes: other };
 }
 

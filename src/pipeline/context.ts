@@ -30,6 +30,8 @@ export interface PipelineContext {
   /** The source already emits rows at the resize target (smart's analysis pass produced them). */
   resized: boolean;
   readonly stages: RowStage[];
+  /** The colour stage (colour.ts) the resize step places after itself; null: none, or already placed. */
+  colour: RowStage | null;
   /** The source may have pixels that are not fully opaque (resampling premultiplies them). */
   mayHaveAlpha: boolean;
   output: Uint8Array | null;

@@ -18,6 +18,7 @@ export interface CoreExports {
   pipeResize(id: number, srcW: number, srcH: number, dstW: number, dstH: number, x: number, y: number, w: number, h: number, premultiply: number): void;
   pipeCrop(id: number, srcW: number, srcH: number, x: number, y: number, w: number, h: number): void;
   pipeFlatten(id: number, r: number, g: number, b: number): void;
+  pipeColour(id: number, grid: number, channels: number, size: number): void;
   pipeToFrame(id: number, orientation: number): void;
   pipeToJpeg(id: number, quality: number): void;
   pipeRunJpeg(id: number, ptr: number, len: number, scaleDenom: number, expectedWidth: number, expectedHeight: number): number;

@@ -30,8 +30,11 @@ export const crop: Step = {
     const target = storedTarget(ctx.orientation, plan);
     const full = { x: 0, y: 0, ...target };
     const resize = { kind: "resize", from: ctx.rows, to: target, window: full, premultiply: ctx.mayHaveAlpha } as const;
-    const result = runRows(core, currentSource(ctx), [resize], { kind: "frame", orientation: ctx.orientation });
+    // Stages planned before the resize (a colour conversion of CMYK or of a small source) run in this
+    // pass: its frame becomes the source, already converted.
+    const result = runRows(core, currentSource(ctx), [...ctx.stages, resize], { kind: "frame", orientation: ctx.orientation });
     if (result.kind !== "frame") throw new Error("pipeline: the analysis pass gave no frame");
+    ctx.stages.length = 0;
     const { frame } = result;
     replaceSource(ctx, { kind: "frame", frame }, { width: frame.width, height: frame.height }, () => frame.free());
     core.exports.smartCrop(frame.ptr, frame.width, frame.height, width, height);

@@ -4,6 +4,7 @@ import type { OutputFormat, ThumbnailRequest } from "../url";
 import type { Pixels } from "./codecs";
 import { currentSource, once, type PipelineContext, type Step } from "./context";
 import { coreTrapped, type ImageCore } from "./core";
+import { colour } from "./colour";
 import { crop } from "./crop";
 import { decode } from "./decode";
 import { encode } from "./encode";
@@ -17,9 +18,9 @@ import { runRows } from "./rows";
 
 /**
  * Every step but `encode` plans the row pipeline (see context.ts); `encode` runs it, so the pixels
- * flow from the decoder through resize, crop and flatten into the encoder in strips.
+ * flow from the decoder through resize, crop, colour conversion and flatten into the encoder in strips.
  */
-export const STEPS: readonly Step[] = [decode, orient, crop, resize, flatten, encode];
+export const STEPS: readonly Step[] = [decode, colour, orient, crop, resize, flatten, encode];
 
 export const CONTENT_TYPES: Record<OutputFormat, string> = {
   jpeg: "image/jpeg",
@@ -129,6 +130,7 @@ async function runSteps(
     window: null,
     resized: false,
     stages: [],
+    colour: null,
     mayHaveAlpha: false,
     output: null,
     input,

@@ -5,6 +5,15 @@
  */
 export type SourceFormat = "jpeg" | "png" | "webp" | "avif" | "gif";
 
+/** An ICC profile embedded in a source (colour.ts converts its colours to sRGB). */
+export interface EmbeddedProfile {
+  /** The profile (a copy of it); PNG's iCCP still zlib-compressed. */
+  readonly bytes: Uint8Array;
+  readonly deflated: boolean;
+  /** The colour channels the decoder produces, which the profile must describe: grey, RGB or CMYK. */
+  readonly channels: 1 | 3 | 4;
+}
+
 export interface ImageInfo {
   readonly format: SourceFormat;
   readonly width: number;
@@ -21,6 +30,8 @@ export interface ImageInfo {
   readonly jpeg?: { readonly buffered: boolean; readonly blocks: number; readonly mcuRows: number };
   /** PNG: Adam7 interlacing (the decoder holds the whole RGBA frame). */
   readonly interlaced?: boolean;
+  /** The embedded ICC profile (JPEG APP2, PNG iCCP, WebP ICCP, AVIF colr), if any. */
+  readonly icc?: EmbeddedProfile;
 }
 
 export type ProbeResult =
@@ -97,11 +108,13 @@ function probeJpeg(b: Uint8Array): ProbeResult {
   let orientation = 1;
   let frame: JpegFrame | undefined;
   let o = 2;
+  const iccChunks: IccChunk[] = [];
   const found = (interleaved: boolean): ProbeResult => {
     if (!frame) return { kind: "corrupt", reason: "jpeg: no frame header before the scan" };
-    const { width, height, progressive, blocks, mcuRows } = frame;
+    const { width, height, progressive, blocks, mcuRows, components } = frame;
     const jpeg = { buffered: progressive || !interleaved, blocks, mcuRows };
-    return { kind: "image", info: { format: "jpeg", width, height, orientation, progressive, jpeg } };
+    const icc = jpegIccProfile(iccChunks, components);
+    return { kind: "image", info: { format: "jpeg", width, height, orientation, progressive, jpeg, ...(icc && { icc }) } };
   };
   for (;;) {
     while (o < b.length && b[o] !== 0xff) o++;
@@ -120,6 +133,8 @@ function probeJpeg(b: Uint8Array): ProbeResult {
     if (marker === 0xda) return found((b[body] ?? 0) === frame?.components);
     if (marker === 0xe1 && ascii(b, body, 6) === "Exif\0\0") {
       orientation = exifOrientation(b.subarray(body + 6, end));
+    } else if (marker === 0xe2 && ascii(b, body, 12) === "ICC_PROFILE\0" && body + 14 <= end) {
+      iccChunks.push({ sequence: b[body + 12] ?? 0, count: b[body + 13] ?? 0, data: b.subarray(body + 14, end) });
     } else if (SOF.has(marker)) {
       if (frame) return { kind: "corrupt", reason: "jpeg: a second frame header" };
       if (body + 5 > end) return { kind: "corrupt", reason: "jpeg: SOF segment too short" };
@@ -132,20 +147,68 @@ function probeJpeg(b: Uint8Array): ProbeResult {
   return frame ? found(false) : { kind: "corrupt", reason: "jpeg: header ends before the frame header" };
 }
 
+interface IccChunk {
+  readonly sequence: number;
+  readonly count: number;
+  readonly data: Uint8Array;
+}
+
+/**
+ * The profile of a JPEG's APP2 ICC_PROFILE chunks, joined in their sequence order, as libjpeg's
+ * jpeg_read_icc_profile does: a set with a chunk missing, repeated or out of its count is no profile.
+ */
+function jpegIccProfile(chunks: readonly IccChunk[], components: number): EmbeddedProfile | undefined {
+  const count = chunks[0]?.count ?? 0;
+  if (count === 0 || chunks.length !== count || (components !== 1 && components !== 3 && components !== 4)) return undefined;
+  const ordered: Array<Uint8Array | undefined> = new Array<Uint8Array | undefined>(count);
+  for (const chunk of chunks) {
+    if (chunk.count !== count || chunk.sequence < 1 || chunk.sequence > count || ordered[chunk.sequence - 1]) return undefined;
+    ordered[chunk.sequence - 1] = chunk.data;
+  }
+  const bytes = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.data.length, 0));
+  let at = 0;
+  for (const data of ordered) {
+    if (!data) return undefined;
+    bytes.set(data, at);
+    at += data.length;
+  }
+  return { bytes, deflated: false, channels: components as 1 | 3 | 4 };
+}
+
+/** A WebP's ICCP chunk (RIFF), for a decoder outside the row pipeline as well as the probe. */
+export function webpIccProfile(b: Uint8Array): Uint8Array | undefined {
+  if (ascii(b, 0, 4) !== "RIFF" || ascii(b, 8, 4) !== "WEBP") return undefined;
+  for (let o = 12; o + 8 <= b.length; ) {
+    const length = (u16le(b, o + 4) | (u16le(b, o + 6) << 16)) >>> 0;
+    if (ascii(b, o, 4) === "ICCP") return o + 8 + length <= b.length ? b.slice(o + 8, o + 8 + length) : undefined;
+    o += 8 + length + (length & 1);
+  }
+  return undefined;
+}
+
 function probePng(b: Uint8Array): ProbeResult {
   if (ascii(b, 12, 4) !== "IHDR") return { kind: "corrupt", reason: "png: first chunk is not IHDR" };
   const width = u32be(b, 16);
   const height = u32be(b, 20);
   if (width === 0 || height === 0) return { kind: "corrupt", reason: "png: zero width or height" };
   let orientation = 1;
+  let icc: EmbeddedProfile | undefined;
   for (let o = 8; o + 8 <= b.length; ) {
     const length = u32be(b, o);
     const type = ascii(b, o + 4, 4);
     if (type === "IDAT" || type === "IEND") break;
     if (type === "eXIf") orientation = exifOrientation(b.subarray(o + 8, o + 8 + length));
+    if (type === "iCCP" && !icc && o + 8 + length <= b.length) {
+      // Profile name (1–79 bytes), NUL, compression method 0, then the zlib stream.
+      const chunk = b.subarray(o + 8, o + 8 + length);
+      const nul = chunk.indexOf(0);
+      // Grey and grey + alpha (colour types 0 and 4) take a grey profile; the others an RGB one.
+      const channels = b[25] === 0 || b[25] === 4 ? 1 : 3;
+      if (nul >= 1 && nul + 2 < chunk.length && chunk[nul + 1] === 0) icc = { bytes: chunk.slice(nul + 2), deflated: true, channels };
+    }
     o += 12 + length;
   }
-  return { kind: "image", info: { format: "png", width, height, orientation, interlaced: b[28] === 1 } };
+  return { kind: "image", info: { format: "png", width, height, orientation, interlaced: b[28] === 1, ...(icc && { icc }) } };
 }
 
 /**
@@ -184,7 +247,9 @@ function probeWebp(b: Uint8Array): ProbeResult {
     o = body + length + (length & 1);
   }
   if (!size || size.width === 0 || size.height === 0) return { kind: "corrupt", reason: "webp: no image size" };
-  return { kind: "image", info: { format: "webp", ...size, orientation } };
+  const profile = webpIccProfile(b);
+  const icc = profile && { bytes: profile, deflated: false, channels: 3 as const };
+  return { kind: "image", info: { format: "webp", ...size, orientation, ...(icc && { icc }) } };
 }
 
 /** MSB-first bit reader over a byte range; reading past its end gives undefined, never garbage. */

@@ -13,10 +13,10 @@ export const resize: Step = {
     const to = ctx.resized ? ctx.rows : storedTarget(ctx.orientation, ctx.plan);
     const window = ctx.window ?? { x: 0, y: 0, ...to };
     const { rows } = ctx;
-    if (rows.width === to.width && rows.height === to.height) {
-      ctx.stages.push({ kind: "crop", from: rows, window });
-      return;
-    }
-    ctx.stages.push({ kind: "resize", from: rows, to, window, premultiply: ctx.mayHaveAlpha });
+    if (rows.width === to.width && rows.height === to.height) ctx.stages.push({ kind: "crop", from: rows, window });
+    else ctx.stages.push({ kind: "resize", from: rows, to, window, premultiply: ctx.mayHaveAlpha });
+    // The colour conversion the colour step left for the thumbnail's pixels (fewer than the source's).
+    if (ctx.colour) ctx.stages.push(ctx.colour);
+    ctx.colour = null;
   },
 };

@@ -6,6 +6,7 @@
 import type { Rgb } from "../config";
 import { ThumbnailError } from "../errors";
 import type { CoreFrame, ImageCore } from "./core";
+import type { ColourGrid } from "./icc";
 
 export interface Size {
   readonly width: number;
@@ -25,7 +26,8 @@ export type RowSource =
 export type RowStage =
   | { readonly kind: "resize"; readonly from: Size; readonly to: Size; readonly window: Rect; readonly premultiply: boolean }
   | { readonly kind: "crop"; readonly from: Size; readonly window: Rect }
-  | { readonly kind: "flatten"; readonly color: Rgb };
+  | { readonly kind: "flatten"; readonly color: Rgb }
+  | { readonly kind: "colour"; readonly grid: ColourGrid };
 
 export type RowSink = { readonly kind: "frame"; readonly orientation: number } | { readonly kind: "jpeg"; readonly quality: number };
 
@@ -94,6 +96,8 @@ function run(core: ImageCore, id: number, source: RowSource): number {
 export function runRows(core: ImageCore, source: RowSource, stages: readonly RowStage[], sink: RowSink): RowResult {
   const x = core.exports;
   const id = x.pipeNew();
+  // The colour grids copied into the core for this run, freed with the pipeline.
+  const grids: number[] = [];
   try {
     for (const stage of stages) {
       switch (stage.kind) {
@@ -108,6 +112,14 @@ export function runRows(core: ImageCore, source: RowSource, stages: readonly Row
         case "flatten":
           x.pipeFlatten(id, stage.color.r, stage.color.g, stage.color.b);
           break;
+        case "colour": {
+          const { nodes, channels, size } = stage.grid;
+          const ptr = x.alloc(nodes.byteLength);
+          grids.push(ptr);
+          new Uint16Array(x.memory.buffer, ptr, nodes.length).set(nodes);
+          x.pipeColour(id, ptr, channels, size);
+          break;
+        }
       }
     }
     if (sink.kind === "frame") x.pipeToFrame(id, sink.orientation);
@@ -124,5 +136,6 @@ export function runRows(core: ImageCore, source: RowSource, stages: readonly Row
     return { kind: "frame", frame: core.frame(x.pipeOutput(id), width, height), alpha };
   } finally {
     x.pipeFree(id);
+    for (const ptr of grids) x.free(ptr);
   }
 }

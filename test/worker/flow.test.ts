@@ -73,7 +73,7 @@ describe("serving paths, headers and conditional requests", () => {
     const first = await get(path);
     expect(first.status).toBe(200);
     expect(first.headers.get("X-Thumbnail")).toBe("generated");
-    expect(first.headers.get("Server-Timing")).toMatch(/decode;dur=[\d.]+, orient;dur=[\d.]+, crop;dur=[\d.]+, resize;dur=[\d.]+, flatten;dur=[\d.]+, encode;dur=[\d.]+/);
+    expect(first.headers.get("Server-Timing")).toMatch(/decode;dur=[\d.]+, colour;dur=[\d.]+, orient;dur=[\d.]+, crop;dur=[\d.]+, resize;dur=[\d.]+, flatten;dur=[\d.]+, encode;dur=[\d.]+/);
     expect(first.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     expect(first.headers.get("Content-Type")).toBe("image/jpeg");
     const etag = first.headers.get("ETag");

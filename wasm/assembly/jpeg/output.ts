@@ -112,6 +112,14 @@ export function upsampleRow(c: i32, y: i32, h: i32, v: i32, hmax: i32, vmax: i32
   return (t + (t >> 8)) >> 8;
 }
 
+// Set for a run whose first stage converts CMYK through the image's ICC profile (pipe/colour.ts):
+// CMYK rows then carry the ink amounts (255 = full) in R, G, B and A instead of the naive RGB.
+let cmykInk = false;
+
+export function setCmykInk(on: bool): void {
+  cmykInk = on;
+}
+
 // mode: 0 grey, 1 YCbCr, 2 RGB, 3 CMYK, 4 inverted CMYK (Adobe), 5 YCCK (Adobe, inverted)
 export function convertRow(mode: i32, out: usize, n: i32, ncomp: i32): void {
   let l0 = unchecked(linePtr[0]);
@@ -201,6 +209,10 @@ export function convertRow(mode: i32, out: usize, n: i32, ncomp: i32): void {
       m = 255 - m;
       ye = 255 - ye;
       k = 255 - k;
+    }
+    if (cmykInk) {
+      store<u32>(out + (p << 2), (255 - c) | ((255 - m) << 8) | ((255 - ye) << 16) | ((255 - k) << 24));
+      continue;
     }
     let r = div255(c * k), g = div255(m * k), b = div255(ye * k);
     store<u32>(out + (p << 2), 0xFF000000 | r | (g << 8) | (b << 16));

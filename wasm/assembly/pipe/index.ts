@@ -8,6 +8,11 @@
 //                                                    dstW × dstH, keeping the window (x, y, w, h)
 //   pipeCrop(id, srcW, srcH, x, y, w, h)             keeps a window of srcW × srcH rows, no resampling
 //   pipeFlatten(id, r, g, b)                         composites onto an opaque colour
+//   pipeColour(id, grid, channels, size)             an ICC profile's transform to sRGB, sampled on a
+//                                                    grid (pipe/colour.ts; the caller keeps the grid
+//                                                    until the run ends). channels 4 as the first
+//                                                    stage of a JPEG run: the decoder hands it the
+//                                                    CMYK ink itself, not its naive RGB
 //   pipeToFrame(id, orientation): the sink is a frame, EXIF orientation 1–8 applied
 //   pipeToJpeg(id, quality):      the sink is the baseline JPEG encoder (rows encoded as they come)
 //   pipeRunJpeg(id, ptr, len, scaleDenom, expectedWidth, expectedHeight) / pipeRunPng(id, ptr, len) /
@@ -26,7 +31,9 @@
 
 import { decode as gifDecode } from "../gif/decoder";
 import { decode as jpegDecode } from "../jpeg/decoder";
+import { setCmykInk } from "../jpeg/output";
 import { decode as pngDecode } from "../png/decoder";
+import { ColourStage } from "./colour";
 import { CropStage, ResizeStage } from "./resize";
 import { FlattenStage, FrameSink, JpegSink, Sink } from "./sinks";
 import { failed, PIPE_ERR_ARGUMENT, PIPE_ERR_MISMATCH, pipeErrorCode, pushFrame, resetPipeError, Stage } from "./stage";
@@ -91,6 +98,11 @@ export function pipeFlatten(id: i32, r: i32, g: i32, b: i32): void {
   if (p != null) p.add(new FlattenStage(r, g, b));
 }
 
+export function pipeColour(id: i32, grid: usize, channels: i32, size: i32): void {
+  const p = get(id);
+  if (p != null) p.add(new ColourStage(grid, channels, size));
+}
+
 export function pipeToFrame(id: i32, orientation: i32): void {
   const p = get(id);
   if (p != null) p.end(new FrameSink(orientation));
@@ -126,7 +138,11 @@ function outcome(p: Pipe, code: i32): i32 {
 export function pipeRunJpeg(id: i32, ptr: usize, len: i32, scaleDenom: i32, expectedWidth: i32, expectedHeight: i32): i32 {
   const p = ready(id);
   if (p == null) return PIPE_ERR_ARGUMENT;
-  return outcome(p, jpegDecode(ptr, len, scaleDenom, expectedWidth, expectedHeight, p.head!));
+  const head = p.head!;
+  setCmykInk(head instanceof ColourStage && (<ColourStage>head).takesCmyk());
+  const code = jpegDecode(ptr, len, scaleDenom, expectedWidth, expectedHeight, head);
+  setCmykInk(false);
+  return outcome(p, code);
 }
 
 export function pipeRunPng(id: i32, ptr: usize, len: i32): i32 {
