@@ -811,8 +811,6 @@ function decodeRowStream(my: i32): void {
           let dst = row + <usize>(xx * N);
           if (dataEnd) {
             fillBlock(dst, pw, N, 128);
-          } else if (arith) {
-            idctOut(decodeBlockArith(c, td, ta - 4, qz), dst, pw);
           } else if (N == 1) {
             let dc = decodeBlockSeqDC(c, td, ta);
             store<u8>(dst, <u8>px(<f32>dc * load<f32>(qz)));
@@ -824,8 +822,36 @@ function decodeRowStream(my: i32): void {
       }
     }
     if (err != 0) return;
+    if (!dataEnd && (bitCnt < padBits || scanDead)) dataEnd = true;
+  }
+}
+
+// decodeRowStream for arithmetic coding (a function of its own: the Huffman loop stays as tight)
+function decodeRowStreamArith(my: i32): void {
+  let ring = my % 3;
+  for (let mx = 0; mx < mcusX; mx++) {
+    if (restartInterval != 0) {
+      if (restartTogo == 0) processRestart();
+      restartTogo--;
+    }
+    for (let i = 0; i < scanNs; i++) {
+      let c = unchecked(scanComp[i]);
+      let h = unchecked(cH[c]), v = unchecked(cV[c]);
+      let pw = unchecked(planeW[c]);
+      let plane = unchecked(planes[c * 3 + ring]);
+      let qz = QW + (<usize>unchecked(cTq[c]) << 8);
+      let td = unchecked(scanTd[i]), ta = unchecked(scanTa[i]) - 4;
+      for (let yy = 0; yy < v; yy++) {
+        let row = plane + <usize>(yy * N * pw + mx * h * N);
+        for (let xx = 0; xx < h; xx++) {
+          let dst = row + <usize>(xx * N);
+          if (dataEnd) fillBlock(dst, pw, N, 128);
+          else idctOut(decodeBlockArith(c, td, ta, qz), dst, pw);
+        }
+      }
+    }
     // a dead arithmetic interval leaves its blocks at zero (grey) until the next restart, as in libjpeg
-    if (!dataEnd && exhausted()) dataEnd = true;
+    if (!dataEnd && arithDead()) dataEnd = true;
   }
 }
 
@@ -1199,6 +1225,15 @@ function runOutput(): void {
     }
   } else {
     prepareQW();
+    if (arith) {
+      decodeRowStreamArith(0);
+      for (let my = 0; my < mcusY; my++) {
+        if (err != 0) return;
+        if (my + 1 < mcusY) decodeRowStreamArith(my + 1);
+        emitRows(my, mode);
+      }
+      return;
+    }
     decodeRowStream(0);
     for (let my = 0; my < mcusY; my++) {
       if (err != 0) return;
