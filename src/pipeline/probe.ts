@@ -98,10 +98,12 @@ function jpegFrame(b: Uint8Array, body: number, end: number, marker: number): Jp
 }
 
 /**
- * Walks the markers exactly as the core's decoder does (wasm/assembly/jpeg/decoder.ts, run): bytes
- * up to the next 0xFF are skipped, fill bytes too, and a 0x00 "marker" is junk. Any other walk can be
- * steered onto a decoy SOF (say, inside a comment) while the decoder finds the real frame. It reads on
- * to the first scan, which tells whether the decoder can stream (every component in it) or must keep
+ * Walks the markers exactly as the core's decoder does (wasm/assembly/jpeg/decoder.ts, run), which
+ * finds them as libjpeg's next_marker does: bytes up to the next 0xFF are skipped (junk between
+ * segments, a non-FF byte right after SOI), fill bytes too, and a 0x00 "marker" is junk; an APPn or
+ * COM segment whose length is under 2 is empty. Any other walk can be steered onto a decoy SOF (say,
+ * inside a comment or the junk) while the decoder finds the real frame. It reads on to the first
+ * scan, which tells whether the decoder can stream (every component in it) or must keep
  * coefficients.
  */
 function probeJpeg(b: Uint8Array): ProbeResult {
@@ -125,7 +127,13 @@ function probeJpeg(b: Uint8Array): ProbeResult {
     if (marker === 0xd9) return { kind: "corrupt", reason: frame ? "jpeg: no scan" : "jpeg: no frame header before the scan" };
     if (o + 2 > b.length) break;
     const length = u16be(b, o);
-    if (length < 2) return { kind: "corrupt", reason: "jpeg: segment length under 2" };
+    if (length < 2) {
+      if ((marker >= 0xe0 && marker <= 0xef) || marker === 0xfe) {
+        o += 2;
+        continue;
+      }
+      return { kind: "corrupt", reason: "jpeg: segment length under 2" };
+    }
     const body = o + 2;
     const end = o + length;
     if (end > b.length) break;
@@ -461,16 +469,43 @@ function probeAvif(b: Uint8Array): ProbeResult {
   return { kind: "image", info: { format: "avif", ...best, orientation: 1 } };
 }
 
+/**
+ * The canvas the core's GIF decoder (wasm/assembly/gif/decoder.ts) paints: the logical screen grown
+ * to take in the first image, as libnsgif does. Found by the decoder's own walk (extensions skipped
+ * sub-block by sub-block up to the first Image Descriptor), so a first image far outside a small
+ * screen is budgeted at the size it is decoded at.
+ */
+function probeGif(b: Uint8Array): ProbeResult {
+  const screenW = u16le(b, 6);
+  const screenH = u16le(b, 8);
+  if (screenW === 0 || screenH === 0) return { kind: "corrupt", reason: "gif: zero width or height" };
+  const flags = b[10] ?? 0;
+  let o = 13 + (flags & 0x80 ? 3 * (2 << (flags & 7)) : 0);
+  for (;;) {
+    if (o >= b.length) return { kind: "corrupt", reason: "gif: the data ends before the first image" };
+    const introducer = b[o++];
+    if (introducer === 0x2c) break;
+    if (introducer !== 0x21) return { kind: "corrupt", reason: "gif: no image before the trailer or junk" };
+    o++; // label
+    for (;;) {
+      if (o >= b.length) return { kind: "corrupt", reason: "gif: the data ends before the first image" };
+      const size = b[o++] ?? 0;
+      if (size === 0) break;
+      o += size;
+    }
+  }
+  if (o + 9 > b.length) return { kind: "corrupt", reason: "gif: the data ends inside the first image descriptor" };
+  const width = Math.max(screenW, u16le(b, o) + u16le(b, o + 4));
+  const height = Math.max(screenH, u16le(b, o + 2) + u16le(b, o + 6));
+  return { kind: "image", info: { format: "gif", width, height, orientation: 1 } };
+}
+
 export function probe(b: Uint8Array): ProbeResult {
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return probeJpeg(b);
+  // SOI alone, as libjpeg (and libvips's sniffer) require: what follows it is found by the marker walk
+  if (b[0] === 0xff && b[1] === 0xd8) return probeJpeg(b);
   if (u32be(b, 0) === 0x89504e47 && u32be(b, 4) === 0x0d0a1a0a) return probePng(b);
   if (ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WEBP") return probeWebp(b);
   if (ascii(b, 4, 4) === "ftyp" && /^(avif|avis|mif1|miaf)$/.test(ascii(b, 8, 4))) return probeAvif(b);
-  if (ascii(b, 0, 6) === "GIF87a" || ascii(b, 0, 6) === "GIF89a") {
-    const width = u16le(b, 6);
-    const height = u16le(b, 8);
-    if (width === 0 || height === 0) return { kind: "corrupt", reason: "gif: zero width or height" };
-    return { kind: "image", info: { format: "gif", width, height, orientation: 1 } };
-  }
+  if (ascii(b, 0, 6) === "GIF87a" || ascii(b, 0, 6) === "GIF89a") return probeGif(b);
   return { kind: "unsupported" };
 }

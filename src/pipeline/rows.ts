@@ -36,7 +36,7 @@ export type RowResult = { readonly kind: "frame"; readonly frame: CoreFrame; rea
 const DECODER_ERRORS = {
   jpeg: {
     [-1]: "not a JPEG",
-    [-2]: "unsupported JPEG variant (arithmetic, lossless, hierarchical or 12-bit)",
+    [-2]: "unsupported JPEG variant (lossless, hierarchical or 12-bit)",
     [-3]: "corrupt JPEG data",
     [-4]: "JPEG ends inside its headers",
     [-5]: "JPEG too large",

@@ -1,5 +1,5 @@
 // Tests of the wasm core's GIF decoder (wasm/assembly/gif/): first frame only, composited onto a
-// transparent logical screen. Reference: sharp (libvips' bundled libnsgif), which decodes the first
+// transparent logical screen, grown to take in that frame as libnsgif does. Reference: sharp (libvips' bundled libnsgif), which decodes the first
 // frame with `pages: 1`; GIF is lossless, so RGB must be identical wherever alpha is 255 and alpha must
 // match. Where libvips deliberately differs (it paints the screen outside the first frame opaque
 // black), the test checks against the exact expected pixels instead.
@@ -234,24 +234,25 @@ const comment = (text: string) => extension(0xfe, [...Buffer.from(text, "latin1"
 const netscape = () => extension(0xff, [...Buffer.from("NETSCAPE2.0", "latin1")], [1, 0, 0]);
 const plainText = () => extension(0x01, [0, 0, 0, 0, 8, 0, 8, 0, 8, 8, 1, 0], [...Buffer.from("hi", "latin1")]);
 
-// the exact expected decode: the first frame's colours over a transparent screen, clipped
+// the exact expected decode: the first frame's colours over a transparent canvas, the screen grown
+// to take in the frame
 function expected(spec: GifSpec, transparent?: number): Image {
   const f = spec.frames[0];
   if (!f) throw new Error("no frame");
   const table = colourTable(f.lct ?? spec.gct ?? [[0, 0, 0], [255, 255, 255]]);
-  const data = new Uint8Array(spec.width * spec.height * 4);
+  const width = Math.max(spec.width, (f.x ?? 0) + f.width);
+  const height = Math.max(spec.height, (f.y ?? 0) + f.height);
+  const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < f.height; y++) {
     for (let x = 0; x < f.width; x++) {
-      const sx = (f.x ?? 0) + x;
-      const sy = (f.y ?? 0) + y;
       const idx = at(f.indices, y * f.width + x);
-      if (sx >= spec.width || sy >= spec.height || idx === transparent) continue;
-      const o = (sy * spec.width + sx) * 4;
+      if (idx === transparent) continue;
+      const o = (((f.y ?? 0) + y) * width + (f.x ?? 0) + x) * 4;
       for (let c = 0; c < 3; c++) data[o + c] = table[idx * 3 + c] ?? 0;
       data[o + 3] = 255;
     }
   }
-  return { width: spec.width, height: spec.height, data };
+  return { width, height, data };
 }
 
 // deterministic pseudo-random numbers (xorshift32)
@@ -351,6 +352,16 @@ describe("synthetic GIFs", () => {
     }
   }
 
+  for (const minCodeSize of [9, 10, 11]) {
+    it(`LZW minimum code size ${minCodeSize} (over 8: libnsgif and browsers decode it, giflib does not)`, async () => {
+      const spec: GifSpec = { width: 53, height: 29, gct: palette(256, minCodeSize), frames: [frame(53, 29, 256, minCodeSize, { minCodeSize })] };
+      const bytes = writeGif(spec);
+      const img = decodeOk(bytes);
+      expectSame(img, expected(spec));
+      expect(mismatches(img, await reference(bytes))).toBe(0);
+    });
+  }
+
   it("LZW minimum code size 1 (tolerated; the spec says 2)", () => {
     const spec: GifSpec = { width: 40, height: 9, gct: palette(2, 7), frames: [frame(40, 9, 2, 8, { minCodeSize: 1 })] };
     expectSame(decodeOk(writeGif(spec)), expected(spec));
@@ -416,7 +427,7 @@ describe("synthetic GIFs", () => {
     }
   });
 
-  it("clips a frame extending beyond the screen, and one entirely outside", () => {
+  it("a first frame extending beyond the screen, or entirely outside it, grows the canvas as in libnsgif", async () => {
     for (const [x, y, w, h, interlace] of [
       [10, 5, 40, 30, false],
       [25, 0, 40, 30, true],
@@ -427,8 +438,21 @@ describe("synthetic GIFs", () => {
       [0, 30, 5, 5, true],
     ] as const) {
       const spec: GifSpec = { width: 30, height: 20, gct: palette(64, x + y), frames: [frame(w, h, 64, w, { x, y, interlace })] };
-      expectSame(decodeOk(writeGif(spec)), expected(spec));
+      const bytes = writeGif(spec);
+      const img = decodeOk(bytes);
+      expectSame(img, expected(spec));
+      expect([img.width, img.height]).toEqual([Math.max(30, x + w), Math.max(20, y + h)]);
+      // sharp paints the canvas outside the frame opaque black: compare inside the frame only
+      expect(mismatches(img, await reference(bytes), { x, y, w, h })).toBe(0);
     }
+  });
+
+  it("only the first frame grows the canvas", async () => {
+    const spec: GifSpec = { width: 30, height: 20, gct: palette(16, 3), frames: [frame(30, 20, 16, 4), frame(40, 40, 16, 5, { x: 10, y: 10 })] };
+    const bytes = writeGif(spec);
+    const img = decodeOk(bytes);
+    expectSame(img, expected(spec));
+    expect(mismatches(img, await reference(bytes))).toBe(0);
   });
 
   it("interlaced frames of every small height", () => {
@@ -438,17 +462,18 @@ describe("synthetic GIFs", () => {
     }
   });
 
-  it("a frame far larger than the screen stops once the visible rows are done", () => {
+  it("a first frame that grows the canvas past the decoder's limit is refused before anything is decoded", () => {
     const indices = new Uint8Array(65535 * 3).fill(1);
     const spec: GifSpec = { width: 4, height: 3, gct: palette(4, 1), frames: [{ width: 65535, height: 3, indices }] };
     const bytes = writeGif(spec);
+    expectSame(decodeOk(bytes), expected(spec));
     const desc = 13 + 12;
     expect(bytes[desc]).toBe(0x2c);
-    bytes.set([255, 255], desc + 7); // claim 65535 rows: the data covers 3
+    bytes.set([255, 255], desc + 7); // claim 65535 rows: a 65535 × 65535 canvas
     const t = performance.now();
-    const img = decodeOk(bytes);
+    expect(decode(bytes)).toBe(err("GIF_ERR_TOO_LARGE"));
     expect(performance.now() - t).toBeLessThan(100);
-    expectSame(img, expected(spec));
+    expect([core.gifWidth(), core.gifHeight()]).toEqual([65535, 65535]);
   });
 });
 
@@ -536,7 +561,7 @@ describe("damaged input", () => {
       b[desc] = junk;
       expect(decode(b)).toBe(err("GIF_ERR_CORRUPT"));
     }
-    for (const m of [0, 9, 12]) {
+    for (const m of [12, 13, 255]) {
       const b = new Uint8Array(bytes);
       b[desc + 10] = m;
       expect(decode(b)).toBe(err("GIF_ERR_CORRUPT"));

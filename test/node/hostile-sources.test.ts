@@ -99,6 +99,58 @@ describe("a JPEG whose header hides its real frame", () => {
   });
 });
 
+describe("junk between JPEG segments (skipped as libjpeg skips it) never hides a frame from the limits", () => {
+  /** 2000×1500, 3 components: the frame a small file's junk might smuggle in. */
+  const BIG_SOF = [0xff, 0xc0, ...u16(17), 8, ...u16(1500), ...u16(2000), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+  const JUNK = [0x12, 0x34, 0xff, 0x00, 0x56];
+  let small: Uint8Array;
+
+  beforeAll(async () => {
+    small = new Uint8Array(await sharp(fixture("Landscape_1.jpg")).resize(16, 16).jpeg({ progressive: true }).toBuffer());
+  });
+
+  it("junk, then a 2000×1500 SOF, before a 16×16 file's own: the probe finds both, 422 before any decoding", async () => {
+    const source = concat([0xff, 0xd8, 0x0a], JUNK, BIG_SOF, small.subarray(2));
+    expect(probe(source)).toEqual({ kind: "corrupt", reason: "jpeg: a second frame header" });
+    const before = core.memoryBytes;
+    const error = await refusal(generateThumbnail(request("16x16", "crop", "png"), config, core, source));
+    expect([error.code, error.status]).toEqual(["SOURCE_UNDECODABLE", 422]);
+    expect(core.memoryBytes - before).toBeLessThan(2000 * 1500);
+  });
+
+  it("junk, then a 2000×1500 SOF, after the first scan of a progressive 16×16 file: the decoder stops at it, 422", async () => {
+    const sos = small.findIndex((b, i) => b === 0xff && small[i + 1] === 0xda);
+    const next = small.findIndex((b, i) => i > sos + 2 && b === 0xff && small[i + 1] !== 0 && (small[i + 1] ?? 0) < 0xd0);
+    expect(next).toBeGreaterThan(sos);
+    const source = concat(small.subarray(0, next), JUNK, BIG_SOF, small.subarray(next));
+    const probed = probe(source);
+    expect(probed.kind === "image" && [probed.info.width, probed.info.height]).toEqual([16, 16]);
+    const before = core.memoryBytes;
+    const error = await refusal(generateThumbnail(request("16x16", "crop", "png"), config, core, source));
+    expect([error.code, error.status]).toEqual(["SOURCE_UNDECODABLE", 422]);
+    expect(core.memoryBytes - before).toBeLessThan(2000 * 1500);
+  });
+});
+
+describe("a GIF whose first image lies outside its screen", () => {
+  it("the probe budgets the canvas the decoder grows to, not the 16×16 screen", async () => {
+    // 16×16 screen, no colour table; the first image 1×1 at (2999, 1999): a 3000×2000 canvas
+    const source = concat(
+      [...Buffer.from("GIF89a", "latin1"), 16, 0, 16, 0, 0, 0, 0],
+      [0x2c, 0xb7, 0x0b, 0xcf, 0x07, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3b],
+    );
+    const probed = probe(source);
+    expect(probed.kind === "image" && [probed.info.width, probed.info.height]).toEqual([3000, 2000]);
+    const strict: Readonly<Config> = { ...config, maxSourcePixels: 1_000_000 };
+    const before = core.memoryBytes;
+    const error = await refusal(generateThumbnail(request("100x", "scale", "png"), strict, core, source));
+    expect([error.code, error.status]).toEqual(["SOURCE_TOO_MANY_PIXELS", 413]);
+    expect(core.memoryBytes).toBe(before);
+    const thumb = await generateThumbnail(request("300x", "scale", "png"), config, core, source);
+    expect([thumb.width, thumb.height]).toEqual([300, 200]);
+  });
+});
+
 describe("a PNG cut inside its header", () => {
   it.each([29, 30, 31, 32])("%i bytes: 422, the decoder reading nothing past the input", async (length) => {
     const source = fixture("fuzz/rgba.png").slice(0, length);

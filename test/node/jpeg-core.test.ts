@@ -9,6 +9,20 @@
 // (rgb: Adobe transform 0); -arithmetic; -scans with three sequential one-component scans
 // (420-multiscan); s-cmyk.jpg is sharp(s-rgb.jpg).toColourspace("cmyk").jpeg() (Adobe, inverted CMYK).
 //
+// What libjpeg-turbo decodes and the decoder once refused (each 120×80, from base.jpg: the same crop
+// resized to 120×80 by sharp, `cjpeg -quality 85`, 4:2:0, Annex K Huffman tables):
+//  - a-420-progressive.jpg: `jpegtran -arithmetic -progressive base.jpg` (SOF10, DAC);
+//    a-grey-progressive-restart.jpg: `cjpeg -grayscale -arithmetic -progressive -restart 2`;
+//    a-422-restart.jpg: `cjpeg -arithmetic -restart 3 -sample 2x1,1x1,1x1` (SOF9, restarts).
+//  - x-junk.jpg: base.jpg with a 0x0A byte right after SOI, `12 34 FF 00 56 FF FF` before the SOF
+//    and `00 00` before the SOS (libjpeg: "extraneous bytes before marker", a warning).
+//  - x-app14-truncated.jpg: an APP14 whose length (7) covers "Adobe" only, the rest of its block
+//    left as 7 stray bytes before the next marker.
+//  - x-com-zero.jpg: COM segments of length 0 and 1 and an APP15 of length 0 (libjpeg reads them as
+//    empty).
+//  - x-no-dht.jpg: base.jpg without its DHT segments, as Motion-JPEG frames come: libjpeg decodes
+//    with the Annex K tables.
+//
 // PSNR thresholds (dB): measured values minus 2–3 dB (see the table below for each file).
 //  - scale 1 vs sharp's full decode: measured 54–66 (4:1:1: 41.7: libjpeg replicates chroma ×4
 //    horizontally, this decoder interpolates).
@@ -78,14 +92,15 @@ function decodeOk(bytes: Uint8Array, scale = 1): Image {
 const refs = new Map<string, Promise<Image>>();
 
 // sharp's full-size decode, ignoring ICC profiles (the decoder ignores them); CMYK is converted with
-// the same naive formula the decoder uses (sharp itself would apply a CMYK profile)
+// the same naive formula the decoder uses (sharp itself would apply a CMYK profile). failOn "none":
+// libjpeg's warnings (junk between segments) do not stop it, as they do not stop libjpeg.
 function reference(file: string): Promise<Image> {
   let p = refs.get(file);
   if (!p) {
     p = (async () => {
-      const meta = await sharp(file, { ignoreIcc: true }).metadata();
+      const meta = await sharp(file, { ignoreIcc: true, failOn: "none" }).metadata();
       if (meta.space === "cmyk") {
-        const { data, info } = await sharp(file, { ignoreIcc: true })
+        const { data, info } = await sharp(file, { ignoreIcc: true, failOn: "none" })
           .pipelineColourspace("cmyk")
           .toColourspace("cmyk")
           .raw()
@@ -98,7 +113,7 @@ function reference(file: string): Promise<Image> {
         }
         return { width: info.width, height: info.height, data: rgba };
       }
-      const { data, info } = await sharp(file, { ignoreIcc: true }).raw().ensureAlpha().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(file, { ignoreIcc: true, failOn: "none" }).raw().ensureAlpha().toBuffer({ resolveWithObject: true });
       return { width: info.width, height: info.height, data: new Uint8Array(data) };
     })();
     refs.set(file, p);
@@ -200,6 +215,14 @@ const cases: [string, string, number, number, number, number][] = [
   [gen("s-grey.jpg"), "1 component", 62, 52, 52, 44],
   [gen("s-grey-progressive.jpg"), "1 component progressive, restart", 62, 52, 52, 44],
   [gen("s-rgb.jpg"), "RGB (Adobe transform 0)", 62, 52, 51, 44],
+  [gen("s-arithmetic.jpg"), "arithmetic, sequential (SOF9)", 54, 38, 35, 33],
+  [gen("a-420-progressive.jpg"), "arithmetic, progressive 4:2:0 (SOF10)", 55, 37, 33, 30],
+  [gen("a-grey-progressive-restart.jpg"), "arithmetic, progressive, 1 component, restart", 63, 53, 56, 56],
+  [gen("a-422-restart.jpg"), "arithmetic, 4:2:2, restart every 3 MCU rows", 52, 38, 35, 33],
+  [gen("x-junk.jpg"), "junk after SOI and between segments", 55, 37, 33, 30],
+  [gen("x-app14-truncated.jpg"), "truncated APP14, stray bytes after it", 55, 37, 33, 30],
+  [gen("x-com-zero.jpg"), "COM of length 0 and 1, APP15 of length 0", 55, 37, 33, 30],
+  [gen("x-no-dht.jpg"), "no DHT (Motion-JPEG): Annex K tables", 55, 37, 33, 30],
 ];
 
 describe("jpegDecode vs sharp", () => {
@@ -273,7 +296,8 @@ describe("errors and damaged input", () => {
   it("every prefix of a small JPEG decodes or fails cleanly", () => {
     const bytes = readFileSync(gen("s-420-progressive-restart.jpg"));
     const base = readFileSync(gen("s-420-restart.jpg"));
-    for (const src of [bytes, base]) {
+    const arithmetic = [readFileSync(gen("a-420-progressive.jpg")), readFileSync(gen("a-422-restart.jpg"))];
+    for (const src of [bytes, base, ...arithmetic]) {
       for (let len = 0; len < src.length; len += 97) {
         const r = decode(src.subarray(0, len), 2);
         if (typeof r === "number") expect(r).toBeLessThan(0);
@@ -282,15 +306,48 @@ describe("errors and damaged input", () => {
   });
 
   it("corrupt entropy data never crashes", () => {
-    const src = readFileSync(gen("s-420-progressive-restart.jpg"));
     let seed = 12345;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / (1 << 24);
-    for (let t = 0; t < 60; t++) {
-      const bytes = new Uint8Array(src);
-      for (let j = 0; j < 20; j++) bytes[600 + Math.floor(rnd() * (bytes.length - 600))] = Math.floor(rnd() * 256);
-      const r = decode(bytes, [1, 2, 4, 8][t & 3]);
-      if (typeof r === "number") expect(r).toBeLessThan(0);
+    for (const name of ["s-420-progressive-restart.jpg", "a-420-progressive.jpg", "a-422-restart.jpg", "s-arithmetic.jpg"]) {
+      const src = readFileSync(gen(name));
+      for (let t = 0; t < 60; t++) {
+        const bytes = new Uint8Array(src);
+        for (let j = 0; j < 20; j++) bytes[600 + Math.floor(rnd() * (bytes.length - 600))] = Math.floor(rnd() * 256);
+        const r = decode(bytes, [1, 2, 4, 8][t & 3]);
+        if (typeof r === "number") expect(r).toBeLessThan(0);
+      }
     }
+  });
+
+  it("stays strict where libjpeg is: short DQT, progressive without DHT, DAC with L > U", () => {
+    const seg = (bytes: Uint8Array, marker: number) => bytes.findIndex((b, i) => b === 0xff && bytes[i + 1] === marker);
+    // a DQT whose length is under 2 (only APPn and COM may be)
+    const grey = new Uint8Array(readFileSync(gen("s-grey.jpg")));
+    const dqt = seg(grey, 0xdb);
+    grey.set([0, 0], dqt + 2);
+    expect(decode(grey)).toBe(err("JPEG_ERR_CORRUPT"));
+    // progressive Huffman frames get no default tables: drop the DHTs before the first scan
+    const prog = readFileSync(gen("s-444-progressive.jpg"));
+    const parts: Uint8Array[] = [prog.subarray(0, 2)];
+    for (let i = 2; ; ) {
+      const m = at(prog, i + 1);
+      const len = 2 + ((at(prog, i + 2) << 8) | at(prog, i + 3));
+      if (m === 0xda) {
+        parts.push(prog.subarray(i));
+        break;
+      }
+      if (m !== 0xc4) parts.push(prog.subarray(i, i + len));
+      i += len;
+    }
+    const noTables = new Uint8Array(Buffer.concat(parts));
+    expect(seg(noTables, 0xc4)).toBeGreaterThan(seg(noTables, 0xda));
+    expect(decode(noTables)).toBe(err("JPEG_ERR_CORRUPT"));
+    // DAC: DC conditioning with L (low nibble) over U
+    const ari = new Uint8Array(readFileSync(gen("a-422-restart.jpg")));
+    const dac = seg(ari, 0xcc);
+    expect(ari[dac + 4]).toBe(0x00); // DC table 0
+    ari[dac + 5] = 0x12;
+    expect(decode(ari)).toBe(err("JPEG_ERR_CORRUPT"));
   });
 
   it("corrupt header → error code", () => {
@@ -306,7 +363,10 @@ describe("errors and damaged input", () => {
   it("not a JPEG / unsupported / bad arguments", () => {
     expect(decode(readFileSync(fx("truncated.png")))).toBe(err("JPEG_ERR_NOT_JPEG"));
     expect(decode(new Uint8Array(0))).toBe(err("JPEG_ERR_NOT_JPEG"));
-    expect(decode(readFileSync(gen("s-arithmetic.jpg")))).toBe(err("JPEG_ERR_UNSUPPORTED"));
+    // lossless (SOF3)
+    const lossless = new Uint8Array(readFileSync(gen("s-grey.jpg")));
+    lossless[lossless.findIndex((b, i) => b === 0xff && lossless[i + 1] === 0xc0) + 1] = 0xc3;
+    expect(decode(lossless)).toBe(err("JPEG_ERR_UNSUPPORTED"));
     expect(decode(readFileSync(gen("s-grey.jpg")), 3)).toBe(err("JPEG_ERR_BAD_ARGUMENT"));
     // 12-bit precision
     const bytes = new Uint8Array(readFileSync(gen("s-grey.jpg")));

@@ -25,7 +25,7 @@ const FORMATS: Record<string, Format> = { jpg: "jpeg", png: "png", gif: "gif", w
  * 444.jpg (q90, 4:4:4); rgba.png (alpha = horizontal ramp), palette-adam7.png (16 colours,
  * interlaced), grey.png; still.gif, alpha-interlaced.gif; lossy.webp, alpha.webp (VP8X + ALPH),
  * lossless.webp; still.avif (q50); icc-p3.jpg and icc-p3.png (sharp's Display P3 profile, APP2 and
- * zlib iCCP: mutants reach Little CMS). Plus four 301×203 / 130×90 files of the core decoders' tests.
+ * zlib iCCP: mutants reach Little CMS). Plus eight 301×203 / 130×90 / 120×80 files of the core decoders' tests.
  */
 export function fuzzFixtures(): Fixture[] {
   const fixture = (dir: string, name: string): Fixture => {
@@ -41,8 +41,20 @@ export function fuzzFixtures(): Fixture[] {
   ];
 }
 
-/** Code paths the small seeds lack: restart markers, several scans, Adobe CMYK, an offset GIF frame. */
-const SHARED_SEEDS = ["jpeg-core/s-420-restart.jpg", "jpeg-core/s-420-multiscan.jpg", "jpeg-core/s-cmyk.jpg", "gif/im-offset-anim.gif"];
+/**
+ * Code paths the small seeds lack: restart markers, several scans, Adobe CMYK, an offset GIF frame,
+ * arithmetic coding (sequential with restarts, progressive), junk between segments, no DHT.
+ */
+const SHARED_SEEDS = [
+  "jpeg-core/s-420-restart.jpg",
+  "jpeg-core/s-420-multiscan.jpg",
+  "jpeg-core/s-cmyk.jpg",
+  "gif/im-offset-anim.gif",
+  "jpeg-core/a-422-restart.jpg",
+  "jpeg-core/a-420-progressive.jpg",
+  "jpeg-core/x-junk.jpg",
+  "jpeg-core/x-no-dht.jpg",
+];
 
 export interface FuzzOptions {
   readonly seed: number;

@@ -1,5 +1,8 @@
 // GIF decoder (GIF89a specification, CompuServe 1990; GIF87a is the same without extensions):
-// the first image of the data stream, composited onto a transparent logical screen.
+// the first image of the data stream, composited onto a transparent logical screen. As libnsgif
+// (libvips's GIF decoder) does, the screen grows to take in the first image where that image lies
+// partly or wholly outside it: the canvas is max(screen, image offset + image size) on each axis.
+// src/pipeline/probe.ts computes the same canvas, so the memory reserved for it is what is decoded.
 //
 // Parsing: header, Logical Screen Descriptor, optional global colour table, then blocks up to the
 // first Image Descriptor. Extensions are skipped sub-block by sub-block; a Graphic Control Extension
@@ -7,7 +10,9 @@
 // Plain Text Extension, which is not rendered and so consumes it). Nothing after the first image's
 // data is read.
 //
-// LZW: variable-length codes (minimum code size + 1 .. 12 bits) packed LSB-first into data
+// LZW: variable-length codes (minimum code size + 1 .. 12 bits; the minimum code size 0..11, as
+// libnsgif and browsers take it: giflib stops at 8; symbols past 255 keep their low byte, as in
+// libnsgif) packed LSB-first into data
 // sub-blocks. The string table holds, per code, its prefix code, last byte, first byte and length,
 // so a string is written back to front straight into its place in the current row. When the table
 // is full (4096 entries) it is frozen until the next clear code ("deferred clear"). The data ending
@@ -16,19 +21,15 @@
 // or past ptr + len.
 //
 // Rows: the frame's rows arrive in stream order (interlaced: passes starting at rows 0, 4, 2, 1 with
-// steps 8, 8, 4, 2). A row is decoded into a row buffer of frame-width colour indices, then the part
-// inside the logical screen is kept as indices (one byte per pixel). Once the data ends, the screen's
-// rows are converted through the palette and pushed into the row pipeline (pipe/stage.ts) top to
-// bottom. Rows outside the
-// screen are not materialised (strings that fall entirely into one are only counted), and decoding
-// stops once every row that is visible has been written, so a frame far larger than the screen
-// costs little more than its input.
+// steps 8, 8, 4, 2). A row is decoded into a row buffer of frame-width colour indices, then kept as
+// indices (one byte per pixel). Once the data ends, the canvas rows are converted through the
+// palette and pushed into the row pipeline (pipe/stage.ts) top to bottom. Decoding stops once every
+// row of the frame has been written.
 //
-// Memory: the index frame (the visible part of the image, one byte per pixel, plus 4 bytes per row
-// telling how many of its pixels the data reached), one RGBA row of the screen, and one working block
-// (palette, LZW table, a 4096-byte string buffer: 29 KB, plus a row buffer of the frame's visible
-// width), all freed before returning: nothing is allocated for what lies outside the screen the
-// header declared.
+// Memory: the index frame (one byte per pixel, plus 4 bytes per row telling how many of its pixels
+// the data reached), one RGBA row of the canvas, and one working block (palette, LZW table, a
+// 4096-byte string buffer: 29 KB, plus a row buffer of the frame's width), all freed before
+// returning. The canvas is what the probe reported, so the budget covers all of it.
 
 import { failed, PIPE_ERR_TOO_LARGE, pipeErrorCode, Stage } from "../pipe/stage";
 import { GIF_ERR_CORRUPT, GIF_ERR_NOT_GIF, GIF_ERR_STOPPED, GIF_ERR_TOO_LARGE, GIF_ERR_TRUNCATED, GIF_OK } from "./errors";
@@ -51,26 +52,20 @@ let resW: i32 = 0;
 let resH: i32 = 0;
 
 // index frame and frame geometry
-let indices: usize = 0; // visW × visible rows
-let reached: usize = 0; // per visible row: pixels the data reached (i32)
+let indices: usize = 0; // frame width × frame height colour indices
+let reached: usize = 0; // per frame row: pixels the data reached (i32)
 let pal: usize = 0;
 let rowBuf: usize = 0;
 let strBuf: usize = 0;
-let scrW: i32 = 0;
-let scrH: i32 = 0;
-let frameX: i32 = 0;
-let frameY: i32 = 0;
 let frameW: i32 = 0;
 let frameH: i32 = 0;
-let visW: i32 = 0; // columns of a frame row inside the screen (0: none)
 let interlaced: bool = false;
 
 // row cursor
 let curX: i32 = 0; // pixels of the current row decoded
 let curRow: i32 = 0; // frame row being decoded
 let pass: i32 = 0; // interlace pass 0..3
-let visRowsLeft: i32 = 0; // visible rows not yet complete
-let done: bool = false; // every visible row complete (or every row)
+let done: bool = false; // every row complete
 
 export function getError(): i32 {
   return err;
@@ -196,19 +191,25 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
     return err;
   }
   const minCodeSize = <i32>load<u8>(p++);
-  if (minCodeSize < 1 || minCodeSize > 8) {
+  if (minCodeSize > 11) {
     err = GIF_ERR_CORRUPT;
     return err;
   }
 
-  if (!head.begin(sw, sh)) {
+  // the canvas: the screen, grown to the first image
+  const cw = max(sw, fx + fw);
+  const ch = max(sh, fy + fh);
+  resW = cw;
+  resH = ch;
+  if (<u64>cw * <u64>ch > MAX_BYTES) {
+    err = GIF_ERR_TOO_LARGE;
+    return err;
+  }
+  if (!head.begin(cw, ch)) {
     err = pipeErrorCode() == PIPE_ERR_TOO_LARGE ? GIF_ERR_TOO_LARGE : GIF_ERR_STOPPED;
     return err;
   }
-  // The row buffer holds only the columns inside the screen: a frame wider than the screen the
-  // header declared costs no memory for its hidden part.
-  visW = fx < sw ? min(fw, sw - fx) : 0;
-  const work = heap.alloc(W_ROW + <usize>visW);
+  const work = heap.alloc(W_ROW + <usize>fw);
   pal = work + W_PAL;
   rowBuf = work + W_ROW;
   strBuf = work + W_STR;
@@ -229,22 +230,17 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
   }
   if (transparent >= 0) store<u32>(pal + (<usize>transparent << 2), 0);
 
-  scrW = sw;
-  scrH = sh;
-  frameX = fx;
-  frameY = fy;
   frameW = fw;
   frameH = fh;
   interlaced = (iflags & 0x40) != 0;
   curX = 0;
   curRow = 0;
   pass = 0;
-  const visRows = visW > 0 && fy < sh ? min(fh, sh - fy) : 0;
-  visRowsLeft = visRows;
-  done = visRowsLeft == 0;
-  indices = heap.alloc(<usize>visW * <usize>visRows);
-  reached = heap.alloc(<usize>visRows << 2);
-  memory.fill(reached, 0, <usize>visRows << 2);
+  const rows = fw > 0 ? fh : 0;
+  done = rows == 0;
+  indices = heap.alloc(<usize>fw * <usize>rows);
+  reached = heap.alloc(<usize>rows << 2);
+  memory.fill(reached, 0, <usize>rows << 2);
 
   if (!done) {
     lzw(p, end, minCodeSize, work);
@@ -252,13 +248,13 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
   }
 
   // the screen, top to bottom: transparent (all four bytes 0) wherever the frame's data did not reach
-  const row = heap.alloc(<usize>sw << 2);
-  for (let y = 0; y < sh && !failed(); y++) {
-    memory.fill(row, 0, <usize>sw << 2);
+  const row = heap.alloc(<usize>cw << 2);
+  for (let y = 0; y < ch && !failed(); y++) {
+    memory.fill(row, 0, <usize>cw << 2);
     const r = y - fy;
-    if (r >= 0 && r < visRows) {
+    if (r >= 0 && r < rows) {
       const n = load<i32>(reached + (<usize>r << 2));
-      const src = indices + <usize>r * <usize>visW;
+      const src = indices + <usize>r * <usize>fw;
       const dst = row + (<usize>fx << 2);
       for (let i = 0; i < n; i++) store<u32>(dst + (<usize>i << 2), load<u32>(pal + (<usize>load<u8>(src + <usize>i) << 2)));
     }
@@ -278,25 +274,15 @@ export function decode(ptr: usize, len: i32, head: Stage): i32 {
   return err;
 }
 
-@inline
-function rowVisible(row: i32): bool {
-  return frameY + row < scrH;
-}
-
-// keeps the visible part of the first n decoded pixels of the current row (if it is visible)
+// keeps the first n decoded pixels of the current row
 function flushRow(n: i32): void {
-  if (!rowVisible(curRow)) return;
-  const count = min(n, visW);
-  memory.copy(indices + <usize>curRow * <usize>visW, rowBuf, <usize>count);
-  store<i32>(reached + (<usize>curRow << 2), count);
+  memory.copy(indices + <usize>curRow * <usize>frameW, rowBuf, <usize>n);
+  store<i32>(reached + (<usize>curRow << 2), n);
 }
 
 // the current row is complete: write it out and move to the next row in stream order
 function endRow(): void {
-  if (rowVisible(curRow)) {
-    flushRow(frameW);
-    if (--visRowsLeft == 0) done = true;
-  }
+  flushRow(frameW);
   curX = 0;
   if (!interlaced) {
     if (++curRow >= frameH) done = true;
@@ -317,20 +303,13 @@ function endRow(): void {
 function emit(code: i32, work: usize): void {
   const len = <i32>load<u16>(work + W_LEN + (<usize>code << 1));
   if (curX + len <= frameW) {
-    if (rowVisible(curRow) && curX < visW) {
-      // written back to front: the pixels past the screen's right edge are skipped, not stored
-      let c = code;
-      let k = len;
-      for (let x = curX + len; x > visW; x--) {
-        c = <i32>load<u16>(work + W_PREFIX + (<usize>c << 1));
-        k--;
-      }
-      let d = rowBuf + <usize>(curX + k - 1);
-      for (; k > 0; k--) {
-        store<u8>(d, load<u8>(work + W_LAST + <usize>c));
-        c = <i32>load<u16>(work + W_PREFIX + (<usize>c << 1));
-        d--;
-      }
+    // written back to front, straight into the row
+    let c = code;
+    let d = rowBuf + <usize>(curX + len - 1);
+    for (let k = len; k > 0; k--) {
+      store<u8>(d, load<u8>(work + W_LAST + <usize>c));
+      c = <i32>load<u16>(work + W_PREFIX + (<usize>c << 1));
+      d--;
     }
     curX += len;
     if (curX == frameW) endRow();
@@ -351,7 +330,7 @@ function emitAcross(code: i32, len: i32, work: usize): void {
   let s: i32 = 0;
   while (s < len && !done) {
     const k = min(len - s, frameW - curX);
-    if (rowVisible(curRow) && curX < visW) memory.copy(rowBuf + <usize>curX, strBuf + <usize>s, <usize>min(k, visW - curX));
+    memory.copy(rowBuf + <usize>curX, strBuf + <usize>s, <usize>k);
     curX += k;
     s += k;
     if (curX == frameW) endRow();

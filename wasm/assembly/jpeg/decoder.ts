@@ -1,6 +1,9 @@
-// JPEG decoder (ITU-T T.81): baseline and extended-sequential Huffman (SOF0/SOF1) and progressive
-// Huffman (SOF2), 8-bit samples, 1/3/4 components, any sampling factors, restart intervals, with
-// decoding at 1/1, 1/2, 1/4, 1/8 in the DCT domain (see idct.ts).
+// JPEG decoder (ITU-T T.81): baseline and extended-sequential (SOF0/SOF1) and progressive (SOF2)
+// Huffman, sequential and progressive arithmetic coding (SOF9/SOF10, see arith.ts), 8-bit samples,
+// 1/3/4 components, any sampling factors, restart intervals, with decoding at 1/1, 1/2, 1/4, 1/8 in
+// the DCT domain (see idct.ts). Markers are found as libjpeg finds them (bytes before a 0xFF and
+// fill bytes skipped), and a sequential Huffman frame without a DHT gets the Annex K tables, as
+// libjpeg gives Motion-JPEG frames.
 //
 // Memory: everything lives in raw heap.alloc'd buffers that are freed before returning. Rows are not
 // collected: each one is pushed into a row pipeline (pipe/stage.ts) as soon as it is converted.
@@ -19,7 +22,12 @@ import {
 import { failed, PIPE_ERR_TOO_LARGE, pipeErrorCode, Stage } from "../pipe/stage";
 import { BLOCK, fillBlock, idct2, idct4, idct8, idctDC, px } from "./idct";
 import { convertRow, upsampleRow } from "./output";
+import {
+  acStats, acValue, arithAC, arithBit, arithConditioning, arithDC, arithDead, arithDefaults, arithFixed,
+  arithKill, arithPos, arithResetAC, arithResetDC, arithStart,
+} from "./arith";
 import { compHt, compW, linePtr, lineBuf, planeRows, planes, planeW } from "./state";
+import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from "./stdhuff";
 
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -85,6 +93,7 @@ let expectH: i32 = 0;
 // frame
 let frameSeen: bool = false;
 let progressive: bool = false;
+let arith: bool = false; // arithmetic coding (SOF9/SOF10)
 let imgW: i32 = 0;
 let imgH: i32 = 0;
 let ncomp: i32 = 0;
@@ -258,7 +267,7 @@ function resetBits(): void {
 
 // @ts-ignore: decorator
 @inline function exhausted(): bool {
-  return bitCnt < padBits || scanDead;
+  return arith ? arithDead() : bitCnt < padBits || scanDead;
 }
 
 // ---- marker segments -----------------------------------------------------------------------------
@@ -333,6 +342,31 @@ function parseDHT(p: usize, end: usize): void {
   }
 }
 
+function stdHuff(t: i32, table: StaticArray<u8>): void {
+  if ((huffDefined & (1 << t)) != 0) return;
+  let p = changetype<usize>(table);
+  buildHuff(t, p, p + 16);
+  huffDefined |= 1 << t;
+}
+
+// libjpeg (jdhuff.c) fills DC and AC tables 0 and 1 with Annex K's when a sequential Huffman frame
+// starts decoding without them; progressive frames get none.
+function defaultHuffTables(): void {
+  stdHuff(0, STD_DC_LUMINANCE);
+  stdHuff(1, STD_DC_CHROMINANCE);
+  stdHuff(4, STD_AC_LUMINANCE);
+  stdHuff(5, STD_AC_CHROMINANCE);
+}
+
+// statistics a scan starts from (libjpeg's jdarith.c start_pass: DC bins for a first DC pass, AC
+// bins for an AC pass; a sequential scan both)
+function resetArithStats(): void {
+  for (let i = 0; i < scanNs; i++) {
+    if (!progressive || (Ss == 0 && Ah == 0)) arithResetDC(unchecked(scanTd[i]), unchecked(scanComp[i]));
+    if (!progressive || Ss != 0) arithResetAC(unchecked(scanTa[i]) - 4);
+  }
+}
+
 function parseDQT(p: usize, end: usize): void {
   while (p < end) {
     let pqtq = <i32>load<u8>(p);
@@ -368,7 +402,8 @@ function parseSOF(p: usize, end: usize, marker: i32): void {
   if (imgW == 0) { fail(JPEG_ERR_TOO_LARGE); return; }
   if (imgH == 0) { fail(JPEG_ERR_UNSUPPORTED); return; } // height defined by DNL
   if (expectW != 0 && (imgW != expectW || imgH != expectH)) { fail(JPEG_ERR_NOT_DECLARED); return; }
-  progressive = marker == 0xC2;
+  progressive = marker == 0xC2 || marker == 0xCA;
+  arith = marker == 0xC9 || marker == 0xCA;
   hmax = 1;
   vmax = 1;
   for (let c = 0; c < ncomp; c++) {
@@ -433,7 +468,8 @@ function parseSOS(p: usize, end: usize): void {
     Ah = 0;
     Al = 0;
   }
-  // tables used by this scan must be defined
+  // tables used by this scan must be defined (arithmetic coding has defaults for all)
+  if (arith) return;
   for (let i = 0; i < ns; i++) {
     let c = unchecked(scanComp[i]);
     if ((qDefined & (1 << unchecked(cTq[c]))) == 0) { fail(JPEG_ERR_CORRUPT); return; }
@@ -555,6 +591,7 @@ function blockCount(): u64 {
 
 // ---- restart -------------------------------------------------------------------------------------
 function processRestart(): void {
+  if (arith) pos = arithPos();
   resetBits();
   // skip to the next marker
   while (pos + 1 < inEnd) {
@@ -582,6 +619,10 @@ function processRestart(): void {
   for (let c = 0; c < 4; c++) unchecked(dcPred[c] = 0);
   eobrun = 0;
   restartTogo = restartInterval;
+  if (arith) {
+    arithStart(pos, inEnd);
+    resetArithStats();
+  }
 }
 
 // ---- streaming (single interleaved sequential scan) -----------------------------------------------
@@ -665,6 +706,24 @@ function decodeBlockSeq(c: i32, dct: i32, act: i32, qz: usize): bool {
   }
   bitBuf = bb;
   bitCnt = bc;
+  return hasAC;
+}
+
+// Arithmetic-coded block into BLOCK like decodeBlockSeq (every scale: nothing can be skipped unread).
+function decodeBlockArith(c: i32, dct: i32, act: i32, qz: usize): bool {
+  let dc = <i32><i16>(unchecked(dcPred[c]) + arithDC(dct, c));
+  unchecked(dcPred[c] = dc);
+  store<f32>(BLOCK, <f32>dc * load<f32>(qz));
+  let hasAC = false;
+  let k = 1;
+  while (k <= 63) {
+    k = arithAC(act, k, 63);
+    if (k < 0) break;
+    let p = BLOCK + (<usize>load<u8>(TGT + <usize>k) << 2);
+    store<f32>(p, load<f32>(p) + <f32>acValue * load<f32>(qz + (<usize>k << 2)));
+    hasAC = true;
+    k++;
+  }
   return hasAC;
 }
 
@@ -763,7 +822,36 @@ function decodeRowStream(my: i32): void {
       }
     }
     if (err != 0) return;
-    if (!dataEnd && exhausted()) dataEnd = true;
+    if (!dataEnd && (bitCnt < padBits || scanDead)) dataEnd = true;
+  }
+}
+
+// decodeRowStream for arithmetic coding (a function of its own: the Huffman loop stays as tight)
+function decodeRowStreamArith(my: i32): void {
+  let ring = my % 3;
+  for (let mx = 0; mx < mcusX; mx++) {
+    if (restartInterval != 0) {
+      if (restartTogo == 0) processRestart();
+      restartTogo--;
+    }
+    for (let i = 0; i < scanNs; i++) {
+      let c = unchecked(scanComp[i]);
+      let h = unchecked(cH[c]), v = unchecked(cV[c]);
+      let pw = unchecked(planeW[c]);
+      let plane = unchecked(planes[c * 3 + ring]);
+      let qz = QW + (<usize>unchecked(cTq[c]) << 8);
+      let td = unchecked(scanTd[i]), ta = unchecked(scanTa[i]) - 4;
+      for (let yy = 0; yy < v; yy++) {
+        let row = plane + <usize>(yy * N * pw + mx * h * N);
+        for (let xx = 0; xx < h; xx++) {
+          let dst = row + <usize>(xx * N);
+          if (dataEnd) fillBlock(dst, pw, N, 128);
+          else idctOut(decodeBlockArith(c, td, ta, qz), dst, pw);
+        }
+      }
+    }
+    // a dead arithmetic interval leaves its blocks at zero (grey) until the next restart, as in libjpeg
+    if (!dataEnd && arithDead()) dataEnd = true;
   }
 }
 
@@ -896,7 +984,9 @@ function decACRefine(blk: usize, ta: i32): void {
 
 // @ts-ignore: decorator
 @inline function decodeBlockBuffered(i: i32, c: i32, blk: usize): void {
-  if (progressive) {
+  if (arith) {
+    decodeBlockArithBuffered(i, c, blk);
+  } else if (progressive) {
     if (Ss == 0) {
       if (Ah == 0) decDCFirst(c, blk, unchecked(scanTd[i]));
       else decDCRefine(blk);
@@ -907,6 +997,86 @@ function decACRefine(blk: usize, ta: i32): void {
   } else {
     decDCFirst(c, blk, unchecked(scanTd[i]));
     decACFirst(blk, unchecked(scanTa[i]), 1);
+  }
+}
+
+function arDCFirst(c: i32, blk: usize, td: i32): void {
+  if (arithDead()) return;
+  let dc = <i32><i16>(unchecked(dcPred[c]) + arithDC(td, c));
+  unchecked(dcPred[c] = dc);
+  store<i16>(blk + <usize>coefOff, <i16>(dc << Al));
+}
+
+function arACFirst(blk: usize, ta: i32, ss: i32): void {
+  let mask: u64 = useMask ? load<u64>(blk) : 0;
+  let co = blk + <usize>coefOff;
+  let k = ss;
+  while (k <= Se) {
+    k = arithAC(ta, k, Se);
+    if (k < 0) break;
+    let z = <i32>load<u8>(SMAP + <usize>k);
+    if (z != 255) store<i16>(co + (<usize>z << 1), <i16>(acValue << Al));
+    mask |= (<u64>1) << <u64>k;
+    k++;
+  }
+  if (useMask) store<u64>(blk, mask);
+}
+
+// T.81 G.1.3.3 (libjpeg's decode_mcu_AC_refine): past the last coefficient non-zero before this
+// scan an end-of-block decision comes first; a non-zero coefficient gets a correction bit, a zero
+// one a "becomes non-zero" decision, then its sign.
+function arACRefine(blk: usize, ta: i32): void {
+  if (arithDead()) return;
+  let p1 = 1 << Al;
+  let m1 = -1 << Al;
+  let mask = load<u64>(blk);
+  let co = blk + <usize>coefOff;
+  let upto = Se < 63 ? mask & (((<u64>1) << <u64>(Se + 1)) - 1) : mask;
+  let kex = upto == 0 ? 0 : 63 - <i32>clz<u64>(upto);
+  let base = acStats(ta);
+  for (let k = Ss; k <= Se; k++) {
+    let st = base + 3 * <usize>(k - 1);
+    if (k > kex && arithBit(st)) break;
+    while (true) {
+      let bit = (<u64>1) << <u64>k;
+      if ((mask & bit) != 0) {
+        if (arithBit(st + 2)) refineCoef(co, k, p1, m1);
+        break;
+      }
+      if (arithBit(st + 1)) {
+        let v = arithFixed() ? m1 : p1;
+        let z = <i32>load<u8>(SMAP + <usize>k);
+        if (z != 255) store<i16>(co + (<usize>z << 1), <i16>v);
+        mask |= bit;
+        break;
+      }
+      st += 3;
+      k++;
+      if (k > Se) {
+        arithKill();
+        store<u64>(blk, mask);
+        return;
+      }
+    }
+  }
+  store<u64>(blk, mask);
+}
+
+function decodeBlockArithBuffered(i: i32, c: i32, blk: usize): void {
+  let ta = unchecked(scanTa[i]) - 4;
+  if (!progressive) {
+    arDCFirst(c, blk, unchecked(scanTd[i]));
+    arACFirst(blk, ta, 1);
+  } else if (Ss == 0) {
+    if (Ah == 0) arDCFirst(c, blk, unchecked(scanTd[i]));
+    else if (arithFixed()) {
+      let p = blk + <usize>coefOff;
+      store<i16>(p, <i16>(<i32>load<i16>(p) | (1 << Al)));
+    }
+  } else if (Ah == 0) {
+    arACFirst(blk, ta, Ss);
+  } else {
+    arACRefine(blk, ta);
   }
 }
 
@@ -1055,6 +1225,15 @@ function runOutput(): void {
     }
   } else {
     prepareQW();
+    if (arith) {
+      decodeRowStreamArith(0);
+      for (let my = 0; my < mcusY; my++) {
+        if (err != 0) return;
+        if (my + 1 < mcusY) decodeRowStreamArith(my + 1);
+        emitRows(my, mode);
+      }
+      return;
+    }
     decodeRowStream(0);
     for (let my = 0; my < mcusY; my++) {
       if (err != 0) return;
@@ -1080,6 +1259,8 @@ function resetState(): void {
   adobeTransform = -1;
   frameSeen = false;
   progressive = false;
+  arith = false;
+  arithDefaults();
   imgW = 0;
   imgH = 0;
   ncomp = 0;
@@ -1114,23 +1295,31 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
     if ((m >= 0xD0 && m <= 0xD8) || m == 0x01) continue; // standalone markers
     if (pos + 2 > inEnd) { if (scansDone == 0) fail(JPEG_ERR_TRUNCATED); break; }
     let segLen = u16at(pos);
-    if (segLen < 2) { fail(JPEG_ERR_CORRUPT); break; }
+    if (segLen < 2) {
+      // libjpeg reads an APPn or COM segment with a length under 2 as empty (and on after the length)
+      if ((m >= 0xE0 && m <= 0xEF) || m == 0xFE) { pos += 2; continue; }
+      fail(JPEG_ERR_CORRUPT);
+      break;
+    }
     let p = pos + 2;
     let end = pos + <usize>segLen;
     if (end > inEnd) { if (scansDone == 0) fail(JPEG_ERR_TRUNCATED); break; }
     pos = end;
-    if (m == 0xC0 || m == 0xC1 || m == 0xC2) {
+    if (m == 0xC0 || m == 0xC1 || m == 0xC2 || m == 0xC9 || m == 0xCA) {
       parseSOF(p, end, m);
       if (err != 0) return false;
       if (infoOnly) return true;
     } else if ((m >= 0xC3 && m <= 0xCF) && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-      fail(JPEG_ERR_UNSUPPORTED); // lossless, hierarchical, arithmetic
+      fail(JPEG_ERR_UNSUPPORTED); // lossless, hierarchical
       return false;
     } else if (m == 0xC4) {
       parseDHT(p, end);
     } else if (m == 0xCC) {
-      fail(JPEG_ERR_UNSUPPORTED); // arithmetic conditioning
-      return false;
+      if (((end - p) & 1) != 0) { fail(JPEG_ERR_CORRUPT); return false; }
+      for (let q = p; q < end; q += 2) {
+        let t = <i32>load<u8>(q);
+        if (!arithConditioning(t >> 4, t & 15, <i32>load<u8>(q + 1))) { fail(JPEG_ERR_CORRUPT); return false; }
+      }
     } else if (m == 0xDB) {
       parseDQT(p, end);
     } else if (m == 0xDD) {
@@ -1145,6 +1334,7 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
       }
     } else if (m == 0xDA) {
       if (infoOnly) { fail(JPEG_ERR_CORRUPT); return false; }
+      if (frameSeen && !progressive && !arith && scansDone == 0) defaultHuffTables();
       parseSOS(p, end);
       if (err != 0) return false;
       if (scansDone == 0) {
@@ -1163,11 +1353,16 @@ function run(ptr: usize, len: i32, infoOnly: bool): bool {
       restartTogo = restartInterval;
       dataEnd = false;
       scansDone++;
+      if (arith) {
+        arithStart(pos, inEnd);
+        resetArithStats();
+      }
       if (!buffered) {
         runOutput();
         return err == 0;
       }
       decodeScanBuffered();
+      if (arith) pos = arithPos();
       if (err != 0) return false;
     }
     // everything else (APPn, COM, DNL, EXP, ...) skipped

@@ -2,7 +2,7 @@
 //
 //   0  JPEG_OK
 //  -1  JPEG_ERR_NOT_JPEG      input does not start with SOI (FF D8)
-//  -2  JPEG_ERR_UNSUPPORTED   arithmetic coding, lossless, hierarchical, 12/16-bit samples,
+//  -2  JPEG_ERR_UNSUPPORTED   lossless, hierarchical, 12/16-bit samples,
 //                             2 or >4 components, DNL-defined height
 //  -3  JPEG_ERR_CORRUPT       malformed marker segment, bad table reference, invalid Huffman code
 //                             inside the entropy-coded data, missing SOF before SOS

@@ -1,4 +1,5 @@
-// JPEG decoder with DCT-domain scaled decoding (1/1, 1/2, 1/4, 1/8). See decoder.ts.
+// JPEG decoder (Huffman and arithmetic coding, sequential and progressive) with DCT-domain scaled
+// decoding (1/1, 1/2, 1/4, 1/8). See decoder.ts.
 //
 //   jpegInfo(ptr, len): i32            parse headers up to SOF; returns 0 or an error code and sets
 //                                      jpegWidth/jpegHeight (full size), jpegComponents, jpegProgressive
@@ -17,7 +18,7 @@
 // Error codes (jpegError(), jpegInfo's return value; also exported as the JPEG_* globals):
 //    0 JPEG_OK
 //   -1 JPEG_ERR_NOT_JPEG      no SOI marker
-//   -2 JPEG_ERR_UNSUPPORTED   arithmetic coding, lossless, hierarchical, 12-bit, 2 or >4 components, DNL
+//   -2 JPEG_ERR_UNSUPPORTED   lossless, hierarchical, 12-bit, 2 or >4 components, DNL
 //   -3 JPEG_ERR_CORRUPT       malformed marker segment or table, invalid Huffman code in the data
 //   -4 JPEG_ERR_TRUNCATED     data ends inside the headers, before any image data (data cut inside the
 //                             entropy-coded part decodes, the missing part grey)
