@@ -120,6 +120,7 @@ export async function generateThumbnail(
     info,
     plan,
     decodeScale: cost.denom,
+    decoderBytes: cost.decoderBytes,
     source: null,
     rows: cost.rows,
     orientation: 1,
