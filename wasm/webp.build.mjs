@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { delimiter, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -53,7 +53,9 @@ execFileSync(
     "-o", out,
     ...sources,
   ],
-  { cwd: root, stdio: "inherit" },
+  // clang runs any `wasm-opt` it finds on PATH after linking; npm puts binaryen's (assemblyscript's)
+  // there. The output must be clang's and lld's alone, wherever the build runs.
+  { cwd: root, stdio: "inherit", env: { ...process.env, PATH: (process.env.PATH ?? "").split(delimiter).filter((dir) => !dir.includes("node_modules")).join(delimiter) } },
 );
 
 if (scratch) {
