@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { root } from "../local.mjs";
+import { defaultImagesDir } from "./images.mjs";
 import { loadPipeline } from "./load.mjs";
 
-const photo = process.argv[2] ?? join(root, "..", "shared", "images", "photo-24mp.jpg");
+const photo = process.argv[2] ?? join(defaultImagesDir(), "photo-24mp.jpg");
 const width = Number(process.argv[3] ?? 4000);
 const module = new WebAssembly.Module(readFileSync(join(root, "wasm", "build", "webp.wasm")));
 

@@ -7,7 +7,7 @@
  */
 import type { OutputFormat, ThumbnailRequest } from "../url";
 import { jpegScale, storedTarget, webpScale, type Plan } from "./geometry";
-import type { ImageInfo } from "./probe";
+import { webpFrameIsWhole, type ImageInfo } from "./probe";
 
 /** The core's memory before a request allocates: its static data and the allocator's first pages. */
 export const CORE_BASE_BYTES = 1024 * 1024;
@@ -39,7 +39,7 @@ const GIF_WORK_BYTES = 32 * 1024;
  * bytes), the rescaler's work rows and the canvas row of an animation (48); per column of the image,
  * a lossy decoder's macroblock-row caches and contexts (measured 128 bytes at 4000 and 8000 wide).
  * A lossless (VP8L) decoder keeps its whole ARGB frame and 33 more rows; a lossy image's alpha is
- * held whole too, 1–5 bytes per pixel (WebpInfo.alpha).
+ * held whole too, 1–5.5 bytes per pixel (WebpInfo.alpha).
  */
 const WEBP_BASE_BYTES = 512 * 1024;
 const WEBP_BYTES_PER_OUTPUT_COLUMN = 176;
@@ -48,11 +48,11 @@ const WEBP_SLACK = 1.1;
 
 /** The WebP decoder instance's memory: the source's copy and what libwebp holds decoding to `rows`. */
 export function webpDecoderBytes(info: ImageInfo, rows: { readonly width: number }, sourceBytes: number): number {
-  const webp = info.webp ?? { lossless: true, alpha: 5, frame: undefined };
-  const frame = webp.frame ?? { width: info.width, height: info.height };
+  const webp = info.webp ?? { lossless: true, alpha: 5.5, frame: info };
+  const { frame } = webp;
   let bytes = WEBP_BASE_BYTES + sourceBytes + rows.width * WEBP_BYTES_PER_OUTPUT_COLUMN;
   if (webp.lossless) bytes += 4 * frame.width * (frame.height + 33);
-  else bytes += frame.width * WEBP_LOSSY_BYTES_PER_COLUMN + webp.alpha * frame.width * frame.height;
+  else bytes += frame.width * WEBP_LOSSY_BYTES_PER_COLUMN + Math.ceil(webp.alpha * frame.width * frame.height);
   return Math.ceil(bytes * WEBP_SLACK);
 }
 
@@ -62,9 +62,7 @@ export function webpDecoderBytes(info: ImageInfo, rows: { readonly width: number
  * full size.
  */
 export function webpRows(info: ImageInfo, target: { readonly width: number; readonly height: number }): { width: number; height: number } {
-  const frame = info.webp?.frame;
-  const whole = frame !== undefined && frame.x === 0 && frame.y === 0 && frame.width === info.width && frame.height === info.height;
-  return whole ? { ...webpScale(info.width, info.height, target.width, target.height) } : { width: info.width, height: info.height };
+  return webpFrameIsWhole(info) ? { ...webpScale(info.width, info.height, target.width, target.height) } : { width: info.width, height: info.height };
 }
 
 /**

@@ -2,6 +2,7 @@ import { ThumbnailError } from "../errors";
 import { decoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 import { replaceSource } from "./context";
+import { webpFrameIsWhole } from "./probe";
 import { WebpDecoder } from "./webp";
 
 /**
@@ -37,10 +38,8 @@ export const decode: Step = {
       // The core's copy of the bytes is freed here (replaceSource), before any row is decoded.
       const source = { kind: "webp", decoder, canvas: { width, height }, rows: ctx.rows } as const;
       replaceSource(ctx, source, ctx.rows, () => decoder.release());
-      const webp = ctx.info.webp;
-      const frame = webp?.frame;
-      const whole = frame !== undefined && frame.x === 0 && frame.y === 0 && frame.width === width && frame.height === height;
-      ctx.mayHaveAlpha = !webp || webp.lossless || webp.alpha > 0 || !whole;
+      const { webp } = ctx.info;
+      ctx.mayHaveAlpha = !webp || webp.lossless || webp.alpha > 0 || !webpFrameIsWhole(ctx.info);
       return;
     }
     let pixels;

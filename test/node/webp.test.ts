@@ -150,6 +150,18 @@ describe("WebP sources decoded by libwebp at reduced scale", () => {
   });
 });
 
+describe("the WebP probe", () => {
+  it("does not guess past the bytes read: an image chunk after a 100 KB ICC profile is read on for, then costed as lossy", async () => {
+    const lossy = new Uint8Array(await photo.clone().webp({ quality: 80 }).toBuffer());
+    const source = riff(chunk("VP8X", concat([0x20, 0, 0, 0], le24(899), le24(599))), chunk("ICCP", new Uint8Array(100_000)), imageChunks(lossy));
+    expect(probe(source.subarray(0, 64 * 1024))).toEqual({ kind: "corrupt", reason: "webp: no VP8, VP8L or ANMF chunk" });
+    const whole = probe(source);
+    expect(whole.kind === "image" && whole.info.webp).toEqual({ lossless: false, alpha: 0, animated: false, frame: { x: 0, y: 0, width: 900, height: 600 } });
+    const thumb = await generateThumbnail(request("90x", "scale", "jpeg"), config, core, source);
+    expect([thumb.width, thumb.height]).toEqual([90, 60]);
+  });
+});
+
 describe("WebP sources refused", () => {
   it("a lossless 5000×4000 WebP: 413 OVER_MEMORY_LIMIT, its decoder's 80 MB ARGB frame counted", async () => {
     const source = new Uint8Array(

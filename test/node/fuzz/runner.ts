@@ -24,7 +24,8 @@ const FORMATS: Record<string, Format> = { jpg: "jpeg", png: "png", gif: "gif", w
  * Landscape_1.jpg resized with `fit: "fill"`): baseline.jpg (q80, 4:2:0), progressive.jpg, grey.jpg,
  * 444.jpg (q90, 4:4:4); rgba.png (alpha = horizontal ramp), palette-adam7.png (16 colours,
  * interlaced), grey.png; still.gif, alpha-interlaced.gif; lossy.webp, alpha.webp (VP8X + ALPH),
- * lossless.webp; still.avif (q50). Plus four 301×203 / 130×90 files of the core decoders' tests.
+ * lossless.webp; still.avif (q50); animated.webp (from kitten.jpg, built by hand: a 48×32 canvas, a lossy
+ * 24×16 first frame with alpha at (8, 8), a lossless second frame). Plus four 301×203 / 130×90 files of the core decoders' tests.
  */
 export function fuzzFixtures(): Fixture[] {
   const fixture = (dir: string, name: string): Fixture => {
