@@ -16,7 +16,6 @@ import type { Size } from "./rows";
 
 interface WebpExports {
   webp_alloc(size: number): number;
-  webp_free(ptr: number): void;
   webp_decode(ptr: number, size: number, width: number, height: number, outWidth: number, outHeight: number): number;
 }
 
@@ -60,11 +59,6 @@ export class WebpDecoder {
     this.#input = exports.webp_alloc(Math.max(1, bytes.byteLength));
     if (this.#input === 0) throw new RangeError(`webp: ${bytes.byteLength} bytes do not fit a ${maxBytes}-byte decoder`);
     new Uint8Array(memory.buffer, this.#input, bytes.byteLength).set(bytes);
-  }
-
-  /** The instance's memory now (0 once released). */
-  get memoryBytes(): number {
-    return this.#instance?.memory.buffer.byteLength ?? 0;
   }
 
   /** Drops the instance: nothing here references its memory any more, whoever still holds this object. */

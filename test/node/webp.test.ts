@@ -61,7 +61,7 @@ const riff = (...chunks: Uint8Array[]) => {
 const imageChunks = (webp: Uint8Array) => webp.subarray(12);
 
 let core: ImageCore;
-let photo: sharp.Sharp;
+let photo: ReturnType<typeof sharp>;
 
 beforeAll(async () => {
   core = await instantiateCore(coreModule);

@@ -55,6 +55,7 @@ static struct {
   int frame_width;
   int rows;  // rows handed out so far
   int stopped;
+  int mismatch;  // libwebp handed out rows of another width than planned
   uint8_t* strip;
   VP8IoPutHook put;
   VP8LConvertFunc convert;
@@ -122,10 +123,8 @@ static int StripPut(const VP8Io* io) {
 
 static void ConvertAndEmit(const uint32_t* src, int num_pixels, uint8_t* dst) {
   (void)dst;  // never written: the rows go out through the strip
-  if (sink.stopped || num_pixels != sink.frame_width) {
-    sink.stopped = 1;
-    return;
-  }
+  if (num_pixels != sink.frame_width) sink.mismatch = 1;
+  if (sink.stopped || sink.mismatch) return;
   sink.convert(src, num_pixels, sink.strip);
   Emit(sink.strip);
 }
@@ -217,6 +216,7 @@ static int DecodeFrame(const uint8_t* data, size_t size, int width, int height, 
     }
     VP8LDelete(dec);
   }
+  if (sink.mismatch) return WEBP_MISMATCH;
   if (sink.stopped) return WEBP_STOPPED;
   return Status(status);
 }
@@ -285,8 +285,6 @@ int webp_decode(const uint8_t* data, size_t size, int width, int height, int out
   return result != WEBP_OK && result != WEBP_STOPPED && out_of_memory ? WEBP_OUT_OF_MEMORY : result;
 }
 
+// The host's copy of the source goes here; it is freed with the whole instance.
 EXPORT(webp_alloc)
 void* webp_alloc(size_t size) { return malloc(size); }
-
-EXPORT(webp_free)
-void webp_free(void* ptr) { free(ptr); }
