@@ -138,6 +138,18 @@ describe("WebP sources decoded by libwebp at reduced scale", () => {
     expect([data[3], data[(66 * 200 + 100) * 4 + 3]]).toEqual([0, 255]);
   });
 
+  it("EXIF orientation 6: scaled in its stored axes, then turned, as sharp shows it", async () => {
+    const source = new Uint8Array(await photo.clone().webp({ quality: 85 }).withMetadata({ orientation: 6 }).toBuffer());
+    const info = probe(source);
+    expect(info.kind === "image" && info.info.orientation).toBe(6);
+    const prepared = prepareThumbnail(request("200x", "scale", "png"), config, source);
+    expect(prepared.cost.rows).toEqual({ width: 600, height: 400 });
+    const thumb = await generateThumbnail(request("200x", "scale", "png"), config, core, source, undefined, prepared);
+    expect([thumb.width, thumb.height]).toEqual([200, 300]);
+    const reference = await sharp(source).rotate().resize(200).png().toBuffer();
+    expect(await psnr(thumb.bytes, new Uint8Array(reference))).toBeGreaterThanOrEqual(35);
+  });
+
   it("a large lossy WebP streams: 4000×3000 to 1200x900/crop .jpg in an exact size", async () => {
     const source = new Uint8Array(await photo.clone().resize(4000, 3000, { fit: "fill" }).webp({ quality: 75 }).toBuffer());
     const prepared = prepareThumbnail(request("1200x900", "crop", "jpeg"), config, source);
