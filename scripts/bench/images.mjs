@@ -74,6 +74,8 @@ const GENERATED = {
       .png(),
   "photo-6mp.png": (images) => sharp(join(images, "2569067123_aca715a2ee_o.jpg")).png(),
   "photo-12mp.gif": (images) => sharp(join(images, "photo-12mp.jpg")).gif(),
+  "photo-12mp.webp": (images) => sharp(join(images, "photo-12mp.jpg")).webp({ quality: 80 }),
+  "photo-50mp.webp": (images) => sharp(join(images, "photo-24mp.jpg")).resize(8660, 5773).webp({ quality: 80 }),
   "photo-3mp.webp": (images) => sharp(join(images, "2569067123_aca715a2ee_o.jpg")).resize(2000).webp({ quality: 85 }),
   "photo-2mp.avif": (images) => sharp(join(images, "photo-12mp.jpg")).resize(1600).avif({ quality: 60, effort: 2 }),
   "photo-2mp-alpha.png": (images) =>

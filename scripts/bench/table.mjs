@@ -14,7 +14,7 @@ import { benchConfig, thumbnailRequest } from "./load.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const MB = 2 ** 20;
 
-/** The requests of issue 11's table: [source, size, method, ext]. */
+/** The requests of issue 11's table, then issue 7's WebP ones: [source, size, method, ext]. */
 export const ISSUE_CASES = [
   ["seed/animals/kitten.jpg", "2000x2000", "crop", ".jpg"],
   ["2569067123_aca715a2ee_o.jpg", "1400x", "scale", ".jpg"],
@@ -26,6 +26,8 @@ export const ISSUE_CASES = [
   ["screenshot-3840x2160.png", "1920x", "scale", ".png"],
   ["photo-6mp.png", "1200x", "scale", ".jpg"],
   ["photo-12mp.gif", "800x", "scale", ".jpg"],
+  ["photo-12mp.webp", "1200x900", "crop", ".webp"],
+  ["photo-50mp.webp", "2048x", "scale", ".jpg"],
 ];
 const PHOTOS = ["2569067123_aca715a2ee_o.jpg", "photo-6mp-progressive.jpg", "photo-12mp.jpg", "photo-24mp.jpg"];
 export const SMALL_CASES = PHOTOS.flatMap((p) => ["crop", "scale", "smart"].map((m) => [p, "300x300", m, ".jpg"]));

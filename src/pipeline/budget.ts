@@ -6,8 +6,8 @@
  * data claims, so an estimate that is too low fails that request (a 422) and never the isolate.
  */
 import type { OutputFormat, ThumbnailRequest } from "../url";
-import { jpegScale, storedTarget, type Plan } from "./geometry";
-import type { EmbeddedProfile, ImageInfo } from "./probe";
+import { jpegScale, storedTarget, webpScale, type Plan } from "./geometry";
+import { webpFrameIsWhole, type EmbeddedProfile, type ImageInfo } from "./probe";
 
 /** The core's memory before a request allocates: its static data and the allocator's first pages. */
 export const CORE_BASE_BYTES = 1024 * 1024;
@@ -33,7 +33,40 @@ const PNG_WORK_BYTES = 200 * 1024;
 const GIF_WORK_BYTES = 32 * 1024;
 
 /**
- * What jSquash holds besides the core. A WebP/AVIF decode keeps the RGBA frame in the codec's memory
+ * The WebP decoder's instance (src/pipeline/webp.ts), measured with `node scripts/bench/webp-memory.mjs`:
+ * its static data, stack and libwebp's fixed structures (Huffman tables of a lossless image among
+ * them); per column of the rows it hands out, the 32-row strip its output stage writes into (128
+ * bytes), the rescaler's work rows and the canvas row of an animation (48); per column of the image,
+ * a lossy decoder's macroblock-row caches and contexts (measured 128 bytes at 4000 and 8000 wide).
+ * A lossless (VP8L) decoder keeps its whole ARGB frame and 33 more rows; a lossy image's alpha is
+ * held whole too, 1–5.5 bytes per pixel (WebpInfo.alpha).
+ */
+const WEBP_BASE_BYTES = 512 * 1024;
+const WEBP_BYTES_PER_OUTPUT_COLUMN = 176;
+const WEBP_LOSSY_BYTES_PER_COLUMN = 160;
+const WEBP_SLACK = 1.1;
+
+/** The WebP decoder instance's memory: the source's copy and what libwebp holds decoding to `rows`. */
+export function webpDecoderBytes(info: ImageInfo, rows: { readonly width: number }, sourceBytes: number): number {
+  const webp = info.webp ?? { lossless: true, alpha: 5.5, frame: info };
+  const { frame } = webp;
+  let bytes = WEBP_BASE_BYTES + sourceBytes + rows.width * WEBP_BYTES_PER_OUTPUT_COLUMN;
+  if (webp.lossless) bytes += 4 * frame.width * (frame.height + 33);
+  else bytes += frame.width * WEBP_LOSSY_BYTES_PER_COLUMN + Math.ceil(webp.alpha * frame.width * frame.height);
+  return Math.ceil(bytes * WEBP_SLACK);
+}
+
+/**
+ * The rows libwebp hands out: scaled while decoding (webpScale) when the image, or an animation's
+ * first frame, covers the whole canvas; an animation's smaller first frame goes onto its canvas at
+ * full size.
+ */
+export function webpRows(info: ImageInfo, target: { readonly width: number; readonly height: number }): { width: number; height: number } {
+  return webpFrameIsWhole(info) ? { ...webpScale(info.width, info.height, target.width, target.height) } : { width: info.width, height: info.height };
+}
+
+/**
+ * What jSquash holds besides the core. An AVIF decode keeps the RGBA frame in the codec's memory
  * and gives a JS copy. An encode gets a JS copy of the RGBA frame (4 bytes per pixel) and its codec's
  * instance grows from its initial memory by whole steps as it copies the frame in and works on it:
  * measured instance sizes after one encode (2400×1960 WebP 51.9 MB, 1600² AVIF 83.5 MB, 600² AVIF
@@ -99,7 +132,9 @@ export interface Cost {
   readonly rows: { readonly width: number; readonly height: number };
   /** The image core's memory at its peak: the maximum its instance is given. */
   readonly coreBytes: number;
-  /** jSquash codec memory and JS copies of frames at their peak, besides the core and the source bytes. */
+  /** The WebP decoder instance's memory maximum (0 for other sources): part of `otherBytes`. */
+  readonly decoderBytes: number;
+  /** Codec instances' memory and JS copies of frames at their peak, besides the core and the source bytes. */
   readonly otherBytes: number;
 }
 
@@ -115,8 +150,8 @@ function resizeBytes(from: { width: number; height: number }, to: { width: numbe
   return from.width * 16 + (ty + 1) * window.width * 16 + window.width * 20 + window.width * (tx + 1) * 16 + window.height * (ty + 1) * 16;
 }
 
-/** What a decoder holds besides the rows it pushes. */
-function decoderBytes(info: ImageInfo, denom: number): number {
+/** What a decoder holds in the core besides the rows it pushes. */
+function decoderBytes(info: ImageInfo, denom: number, rows: { readonly width: number }): number {
   const width = Math.ceil(info.width / denom);
   switch (info.format) {
     case "jpeg": {
@@ -133,8 +168,11 @@ function decoderBytes(info: ImageInfo, denom: number): number {
       return PNG_WORK_BYTES + info.width * 20 + 64 + (info.interlaced ? frameBytes(info.width, info.height) : 0);
     case "gif":
       return GIF_WORK_BYTES + info.width * info.height + info.height * 4 + info.width * 4 + 65536;
+    case "webp":
+      // The row each of the WebP decoder's rows is copied into.
+      return rows.width * 4 + 64;
     default:
-      // WebP, AVIF: jSquash's frame, copied into the core as the source.
+      // AVIF: jSquash's frame, copied into the core as the source.
       return frameBytes(info.width, info.height);
   }
 }
@@ -151,13 +189,13 @@ export function jpegWriterBytes(width: number, height: number): number {
 }
 
 function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: number, sourceBytes: number): Cost {
-  const rows = { width: Math.ceil(info.width / denom), height: Math.ceil(info.height / denom) };
   const target = storedTarget(info.orientation, plan);
+  const rows = info.format === "webp" ? webpRows(info, target) : { width: Math.ceil(info.width / denom), height: Math.ceil(info.height / denom) };
   const output = { width: plan.width, height: plan.height };
   const fill = plan.resizeWidth !== plan.width || plan.resizeHeight !== plan.height;
   const oriented = info.orientation > 1 && info.orientation <= 8;
   const jpegOut = request.format === "jpeg";
-  const decode = sourceBytes + decoderBytes(info, denom) + colourCoreBytes(info.icc, Math.max(rows.width, output.width));
+  const decode = sourceBytes + decoderBytes(info, denom, rows) + colourCoreBytes(info.icc, Math.max(rows.width, output.width));
   let core: number;
   // A second pass allocates while the first pass's frame is still held, and what the first pass freed
   // is rarely one hole large enough for it: the passes add up.
@@ -170,12 +208,14 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
     // Orientation (and a whole-frame encoder) needs the output frame; JPEG then encodes it in a second pass.
     core = pass1 + (jpegOut && !oriented ? sink : frameBytes(output.width, output.height) + (jpegOut ? sink : 0));
   }
-  let other = 0;
-  if (info.format === "webp" || info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
+  // The decoder's instance is dropped once the rows are through, before an encoder's starts.
+  const decoder = info.format === "webp" ? webpDecoderBytes(info, rows, sourceBytes) : 0;
+  let other = decoder;
+  if (info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
   if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
   // Little CMS's instance is gone before any codec starts (the colour step runs first).
   if (info.icc && profileBytesBound(info.icc) <= MAX_PROFILE_BYTES) other = Math.max(other, lcmsBytes(profileBytesBound(info.icc), info.icc.channels));
-  return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), otherBytes: other };
+  return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), decoderBytes: decoder, otherBytes: other };
 }
 
 /** The whole peak: what the ledger reserves for this thumbnail besides the source bytes it holds. */

@@ -15,12 +15,10 @@ import avifDecFactory from "@jsquash/avif/codec/dec/avif_dec.js";
 import avifEncFactory from "@jsquash/avif/codec/enc/avif_enc.js";
 import { defaultOptions as webpDefaults } from "@jsquash/webp/meta.js";
 import { initEmscriptenModule } from "@jsquash/webp/utils.js";
-import webpDecFactory from "@jsquash/webp/codec/dec/webp_dec.js";
 import webpEncFactory from "@jsquash/webp/codec/enc/webp_enc_simd.js";
 import avifDecWasm from "@jsquash/avif/codec/dec/avif_dec.wasm";
 import avifEncWasm from "@jsquash/avif/codec/enc/avif_enc.wasm";
 import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
-import webpDecWasm from "@jsquash/webp/codec/dec/webp_dec.wasm";
 import webpEncWasm from "@jsquash/webp/codec/enc/webp_enc_simd.wasm";
 import { InstancePool } from "./pool";
 
@@ -113,7 +111,6 @@ function pngEncode(png: PngExports, p: Pixels): ArrayBuffer {
 
 /** Per isolate; attached to the memory ledger, which counts and reclaims their idle instances. */
 export const codecPools = {
-  webpDecode: emscriptenPool<Decoder>(webpDecFactory, webpDecWasm),
   webpEncode: emscriptenPool<Encoder>(webpEncFactory, webpEncWasm),
   avifDecode: emscriptenPool<Decoder>(avifDecFactory, avifDecWasm),
   avifEncode: emscriptenPool<Encoder>(avifEncFactory, avifEncWasm),
@@ -138,9 +135,6 @@ function encoded(format: string, bytes: Uint8Array | null): ArrayBuffer {
 const rgba = (p: Pixels) => new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength);
 
 export const decoders = {
-  webp(bytes: ArrayBuffer): Promise<Pixels> {
-    return codecPools.webpDecode.use((m) => decoded("webp", m.decode(bytes)));
-  },
   avif(bytes: ArrayBuffer): Promise<Pixels> {
     return codecPools.avifDecode.use((m) => decoded("avif", m.decode(bytes, 8)));
   },

@@ -20,6 +20,8 @@ export interface PipelineContext {
   readonly plan: Plan;
   /** JPEG DCT reduction (1, 2, 4 or 8) the decoder uses; 1 for other formats. */
   readonly decodeScale: number;
+  /** The memory a decoder instance outside the core may take (WebP's), as the cost reserved it. */
+  readonly decoderBytes: number;
   source: RowSource | null;
   /** The size of the rows the source emits, in its own (stored) axes (the decoder's: the cost's to begin with). */
   rows: Size;

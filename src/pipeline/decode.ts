@@ -2,12 +2,15 @@ import { ThumbnailError } from "../errors";
 import { decoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 import { replaceSource } from "./context";
+import { webpFrameIsWhole } from "./probe";
+import { WebpDecoder } from "./webp";
 
 /**
  * Chooses where rows come from. JPEG, PNG and GIF are decoded by the image core as the rows are
  * pulled (JPEG at its DCT reduction), so nothing is decoded here: the source bytes are put into the
- * core and the decoder runs when `encode` (or smart's analysis pass) runs the pipeline. WebP and AVIF
- * are still decoded whole by jSquash and their RGBA frame becomes the source.
+ * core and the decoder runs when `encode` (or smart's analysis pass) runs the pipeline. WebP goes
+ * into libwebp's own instance, which pushes its (already scaled) rows into the core when the pipeline
+ * runs. AVIF is still decoded whole by jSquash and its RGBA frame becomes the source.
  */
 export const decode: Step = {
   name: "decode",
@@ -23,6 +26,20 @@ export const decode: Step = {
       if (ctx.input === undefined) replaceSource(ctx, source, ctx.rows, () => core.exports.free(input));
       else ctx.source = source;
       ctx.mayHaveAlpha = format !== "jpeg";
+      return;
+    }
+    if (format === "webp") {
+      let decoder: WebpDecoder;
+      try {
+        decoder = new WebpDecoder(ctx.bytes, ctx.decoderBytes);
+      } catch (error) {
+        throw new ThumbnailError("SOURCE_UNDECODABLE", { internal: `webp decoder: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+      }
+      // The core's copy of the bytes is freed here (replaceSource), before any row is decoded.
+      const source = { kind: "webp", decoder, canvas: { width, height }, rows: ctx.rows } as const;
+      replaceSource(ctx, source, ctx.rows, () => decoder.release());
+      const { webp } = ctx.info;
+      ctx.mayHaveAlpha = !webp || webp.lossless || webp.alpha > 0 || !webpFrameIsWhole(ctx.info);
       return;
     }
     let pixels;

@@ -60,6 +60,23 @@ export function jpegScale(width: number, height: number, targetWidth: number, ta
   return 1;
 }
 
+/**
+ * How much larger than the resize target libwebp's own scaling (an area average, done while it
+ * decodes) leaves the rows it hands to the core's Lanczos3, as JPEG_SCALE_MARGIN does for the DCT
+ * reduction: the area average alone aliases, Lanczos3 from twice the size does not.
+ */
+export const WEBP_SCALE_MARGIN = 2;
+
+/**
+ * The size libwebp decodes a `width` × `height` WebP to for a resize target: the smallest that
+ * leaves WEBP_SCALE_MARGIN times the target on both axes, at most the image's own size.
+ */
+export function webpScale(width: number, height: number, targetWidth: number, targetHeight: number): { readonly width: number; readonly height: number } {
+  const s = Math.max((WEBP_SCALE_MARGIN * targetWidth) / width, (WEBP_SCALE_MARGIN * targetHeight) / height);
+  if (s >= 1) return { width, height };
+  return { width: Math.min(width, Math.max(1, Math.ceil(width * s))), height: Math.min(height, Math.max(1, Math.ceil(height * s))) };
+}
+
 /** EXIF orientations 5–8 swap the image's axes: its stored width is its displayed height. */
 export function swapsAxes(orientation: number): boolean {
   return orientation >= 5;

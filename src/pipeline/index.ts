@@ -124,6 +124,7 @@ async function runSteps(
     info,
     plan,
     decodeScale: cost.denom,
+    decoderBytes: cost.decoderBytes,
     source: null,
     rows: cost.rows,
     orientation: 1,

@@ -7,6 +7,7 @@ import type { Rgb } from "../config";
 import { ThumbnailError } from "../errors";
 import type { CoreFrame, ImageCore } from "./core";
 import type { ColourGrid } from "./icc";
+import { WEBP_ARGUMENT, WEBP_ERRORS, WEBP_MISMATCH, type WebpDecoder } from "./webp";
 
 export interface Size {
   readonly width: number;
@@ -21,7 +22,9 @@ export interface Rect extends Size {
 export type RowSource =
   | { readonly kind: "jpeg"; readonly input: number; readonly length: number; readonly denom: number; readonly declared: Size }
   | { readonly kind: "png" | "gif"; readonly input: number; readonly length: number }
-  | { readonly kind: "frame"; readonly frame: CoreFrame };
+  | { readonly kind: "frame"; readonly frame: CoreFrame }
+  /** libwebp in its own instance, handing `rows`-sized rows of the first frame on its `canvas`. */
+  | { readonly kind: "webp"; readonly decoder: WebpDecoder; readonly canvas: Size; readonly rows: Size };
 
 export type RowStage =
   | { readonly kind: "resize"; readonly from: Size; readonly to: Size; readonly window: Rect; readonly premultiply: boolean }
@@ -55,20 +58,21 @@ const DECODER_ERRORS = {
     [-3]: "GIF ends before its first image",
     [-4]: "GIF too large",
   },
+  webp: WEBP_ERRORS,
 } as const satisfies Record<string, Record<number, string>>;
 
 /** The decoders' code for "valid but unsupported variant" (a 422 SOURCE_UNSUPPORTED, not UNDECODABLE). */
-const UNSUPPORTED: Partial<Record<keyof typeof DECODER_ERRORS, number>> = { jpeg: -2, png: -5 };
+const UNSUPPORTED: Partial<Record<keyof typeof DECODER_ERRORS, number>> = { jpeg: -2, png: -5, webp: -2 };
 
 const PIPE_ERR_MISMATCH = -100;
 
 function failure(source: RowSource, code: number): ThumbnailError {
-  if (code === PIPE_ERR_MISMATCH) {
+  if (code === PIPE_ERR_MISMATCH || (source.kind === "webp" && code === WEBP_MISMATCH)) {
     return new ThumbnailError("SOURCE_UNDECODABLE", {
       internal: `${source.kind}: the image data does not match the size its header declares`,
     });
   }
-  if (source.kind === "frame" || code <= -100) {
+  if (source.kind === "frame" || code <= -100 || (source.kind === "webp" && code === WEBP_ARGUMENT)) {
     // Arguments the planner computed, or an encoder refusing a size the limits let through: a bug.
     return new ThumbnailError("INTERNAL", { internal: `image core pipeline failed with ${code} (${source.kind} source)` });
   }
@@ -90,6 +94,8 @@ function run(core: ImageCore, id: number, source: RowSource): number {
       return x.pipeRunGif(id, source.input, source.length);
     case "frame":
       return x.pipeRunFrame(id, source.frame.ptr, source.frame.width, source.frame.height);
+    case "webp":
+      return source.decoder.pushRows(core, id, source.canvas, source.rows);
   }
 }
 

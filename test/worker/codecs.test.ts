@@ -3,7 +3,7 @@
  * grew on a large image or failed is dropped, and outputs decode back to the same pixels.
  */
 import { describe, expect, it } from "vitest";
-import webp from "../fixtures/4.webp?bytes";
+import avif from "../fixtures/pitm.avif?bytes";
 import { codecPools, decoders, encoders, type Pixels } from "../../src/pipeline/codecs";
 import { decodeImage, psnr } from "./helpers";
 
@@ -62,18 +62,17 @@ describe("codec instance pools", () => {
   });
 
   it("a decoder that failed is dropped, and the next decode works", async () => {
-    const pool = codecPools.webpDecode;
-    const pixels = await decoders.webp(webp);
-    expect(pool.idleCount).toBe(1);
-    const garbage = new TextEncoder().encode("RIFF\x20\0\0\0WEBPVP8 \x14\0\0\0not a VP8 bitstream!");
+    const pool = codecPools.avifDecode;
+    const pixels = await decoders.avif(avif);
+    const garbage = new TextEncoder().encode("\0\0\0\x18ftypavif\0\0\0\0avifmif1 not an AVIF!");
     // (a resolved value here would be a whole image: keep the assertion's message small)
-    const failure = await decoders.webp(garbage.buffer as ArrayBuffer).then(
+    const failure = await decoders.avif(garbage.buffer as ArrayBuffer).then(
       () => "decoded",
       (error: unknown) => String(error),
     );
-    expect(failure).toMatch(/webp: decoder returned nothing/);
+    expect(failure).toMatch(/avif: decoder returned nothing/);
     expect(pool.idleCount).toBe(0);
-    const again = await decoders.webp(webp);
+    const again = await decoders.avif(avif);
     expect([again.width, again.height]).toEqual([pixels.width, pixels.height]);
     expect(psnr(again, pixels)).toBe(Infinity);
   });

@@ -5,6 +5,9 @@ import decodeJpeg, { init as initJpegDecode } from "@jsquash/jpeg/decode.js";
 import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
 import decodePng, { init as initPng } from "@jsquash/png/decode.js";
 import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
+import { initEmscriptenModule } from "@jsquash/webp/utils.js";
+import webpDecFactory from "@jsquash/webp/codec/dec/webp_dec.js";
+import webpDecWasm from "@jsquash/webp/codec/dec/webp_dec.wasm";
 import { decoders, type Pixels } from "../../src/pipeline/codecs";
 import { signV1 } from "../../src/signature";
 import { encodeSourcePath } from "../../src/url";
@@ -36,10 +39,12 @@ const MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [
 ];
 
 let mozjpeg: Promise<void> | undefined;
+let webpDecoder: Promise<{ decode(data: BufferSource): Pixels | null }> | undefined;
 
 /**
- * Sniffs the format from the bytes (not from headers) and decodes it with jSquash: JPEG by mozjpeg
- * and PNG by squoosh's png, independently of the image core that reads and writes them.
+ * Sniffs the format from the bytes (not from headers) and decodes it with jSquash: JPEG by mozjpeg,
+ * PNG by squoosh's png and WebP by jSquash's libwebp build, independently of the image core and the
+ * WebP decoder (wasm/build/webp.wasm) that the service reads them with.
  */
 export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format: string }> {
   const b = new Uint8Array(bytes);
@@ -53,6 +58,11 @@ export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format
   } else if (format === "png") {
     await initPng(pngWasm);
     pixels = await decodePng(bytes);
+  } else if (format === "webp") {
+    webpDecoder ??= initEmscriptenModule(webpDecFactory as Parameters<typeof initEmscriptenModule>[0], webpDecWasm) as unknown as typeof webpDecoder;
+    const decoded = (await webpDecoder)?.decode(bytes);
+    if (!decoded) throw new Error("webp: jSquash's decoder returned nothing");
+    pixels = decoded;
   } else {
     pixels = await decoders[format as keyof typeof decoders](bytes);
   }

@@ -19,6 +19,9 @@ import photo from "../fixtures/2569067123_aca715a2ee_o.jpg?bytes";
 import png6 from "../fixtures/big-6mp.png?bytes";
 import png9 from "../fixtures/big-9mp.png?bytes";
 import progressive from "../fixtures/photo-6mp-progressive.jpg?bytes";
+import webp from "../fixtures/4.webp?bytes";
+import webpAlpha from "../fixtures/fuzz/alpha.webp?bytes";
+import webpLossless from "../fixtures/fuzz/lossless.webp?bytes";
 import { decodeImage } from "./helpers";
 
 const config = parseConfig({ THUMBS_SECRET: "test" });
@@ -36,6 +39,11 @@ const cases: Array<[name: string, bytes: ArrayBuffer, size: string, method: stri
   ["EXIF 6, smart", l6, "300x200", "smart", ".jpg"],
   ["EXIF 5, crop to PNG", l5, "200x200", "crop", ".png"],
   ["AVIF to WebP", avif, "200x", "scale", ".webp"],
+  // The WebP decoder's own instance gets exactly its reservation too (cost.decoderBytes).
+  ["WebP, scaled by libwebp", webp, "200x", "scale", ".jpg"],
+  ["WebP, smart to PNG", webp, "300x300", "smart", ".png"],
+  ["WebP with alpha, enlarged", webpAlpha, "400x", "crop", ".webp"],
+  ["lossless WebP", webpLossless, "40x40", "crop", ".jpg"],
 ];
 
 describe("a core with exactly the reserved memory makes the thumbnail, and again (as a pooled core must)", () => {

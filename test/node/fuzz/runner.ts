@@ -25,7 +25,9 @@ const FORMATS: Record<string, Format> = { jpg: "jpeg", png: "png", gif: "gif", w
  * 444.jpg (q90, 4:4:4); rgba.png (alpha = horizontal ramp), palette-adam7.png (16 colours,
  * interlaced), grey.png; still.gif, alpha-interlaced.gif; lossy.webp, alpha.webp (VP8X + ALPH),
  * lossless.webp; still.avif (q50); icc-p3.jpg and icc-p3.png (sharp's Display P3 profile, APP2 and
- * zlib iCCP: mutants reach Little CMS). Plus eight 301×203 / 130×90 / 120×80 files of the core decoders' tests.
+ * zlib iCCP: mutants reach Little CMS); animated.webp (from kitten.jpg, built by hand: a 48×32 canvas,
+ * a lossy 24×16 first frame with alpha at (8, 8), a lossless second frame). Plus eight 301×203 /
+ * 130×90 / 120×80 files of the core decoders' tests.
  */
 export function fuzzFixtures(): Fixture[] {
   const fixture = (dir: string, name: string): Fixture => {
