@@ -37,19 +37,32 @@ const GIF_WORK_BYTES = 32 * 1024;
  * and gives a JS copy. An encode gets a JS copy of the RGBA frame (4 bytes per pixel) and its codec's
  * instance grows from its initial memory by whole steps as it copies the frame in and works on it:
  * measured instance sizes after one encode (2400×1960 WebP 51.9 MB, 1600² AVIF 83.5 MB, 600² AVIF
- * 19.3 MB, 1920×1080 PNG 34.8 MB) give the per-pixel figures and floors below.
+ * 19.3 MB) give the per-pixel figures and floors below.
  */
 export const JSQUASH_DECODE_BYTES_PER_PIXEL = 10;
-const JSQUASH_ENCODER: Record<Exclude<OutputFormat, "jpeg">, { readonly perPixel: number; readonly floor: number }> = {
-  png: { perPixel: 17, floor: 2 * 1024 * 1024 },
+const JSQUASH_ENCODER: Record<"webp" | "avif", { readonly perPixel: number; readonly floor: number }> = {
   webp: { perPixel: 11.5, floor: 16 * 1024 * 1024 },
   avif: { perPixel: 33, floor: 20 * 1024 * 1024 },
 };
 
 /** A jSquash encode of `pixels`: the JS copy of the frame and the codec instance. */
-export function jsquashEncodeBytes(format: Exclude<OutputFormat, "jpeg">, pixels: number): number {
+export function jsquashEncodeBytes(format: "webp" | "avif", pixels: number): number {
   const codec = JSQUASH_ENCODER[format];
   return pixels * 4 + Math.max(codec.floor, pixels * codec.perPixel);
+}
+
+/** The runtime's zlib stream (window, hash chains) and the slice being compressed (png.ts). */
+const PNG_DEFLATE_STATE_BYTES = 512 * 1024;
+
+/**
+ * PNG output outside the core: the zlib stream's output chunks and the file assembled from them, each
+ * at most the filtered rows (RGBA: height × (4 × width + 1)) plus deflate's stored-block overhead,
+ * which incompressible noise reaches; and the compressor itself.
+ */
+export function pngOutputBytes(width: number, height: number): number {
+  const filtered = height * (4 * width + 1);
+  const bound = filtered + Math.ceil(filtered / 16384) * 5 + 1024;
+  return 2 * bound + PNG_DEFLATE_STATE_BYTES;
 }
 
 export interface Cost {
@@ -59,11 +72,12 @@ export interface Cost {
   readonly rows: { readonly width: number; readonly height: number };
   /** The image core's memory at its peak: the maximum its instance is given. */
   readonly coreBytes: number;
-  /** jSquash codec memory and JS copies of frames at their peak, besides the core and the source bytes. */
+  /** What is held outside the core at the peak (jSquash codec memory, JS copies of frames, PNG output), besides the source bytes. */
   readonly otherBytes: number;
 }
 
-const frameBytes = (width: number, height: number) => width * height * 4;
+/** A FrameSink's frame: RGBA and one spare byte per row (the PNG encoder filters in place). */
+const frameBytes = (width: number, height: number) => width * height * 4 + height;
 
 /** Lanczos3 taps per output sample for a reduction from `from` to `to` samples. */
 const taps = (from: number, to: number) => Math.ceil(6 * Math.max(1, from / to)) + 1;
@@ -130,9 +144,12 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
     // Orientation (and a whole-frame encoder) needs the output frame; JPEG then encodes it in a second pass.
     core = pass1 + (jpegOut && !oriented ? sink : frameBytes(output.width, output.height) + (jpegOut ? sink : 0));
   }
+  // The PNG encoder's scratch rows (an output row and a row of zeros), once the pass has ended.
+  if (request.format === "png") core += output.width * 8 + 64;
   let other = 0;
   if (info.format === "webp" || info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
-  if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
+  if (request.format === "png") other = Math.max(other, pngOutputBytes(output.width, output.height));
+  else if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
   return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), otherBytes: other };
 }
 

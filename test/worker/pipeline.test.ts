@@ -29,7 +29,7 @@ import refKittenScale from "../fixtures/references/kitten-200x-scale.png?bytes";
 import refLandscape from "../fixtures/references/landscape-120x90-scale.png?bytes";
 import refWebp from "../fixtures/references/webp-200x-scale.png?bytes";
 import webp from "../fixtures/4.webp?bytes";
-import { decodeImage, getThumb, meanColour, psnr, seed, signedPath, withSettings } from "./helpers";
+import { decodeImage, getThumb, meanColour, pngSource, psnr, seed, signedPath, withSettings } from "./helpers";
 
 async function thumb(source: string, size: string, method: string, ext: string) {
   const response = await getThumb(source, size, method, ext);
@@ -74,7 +74,6 @@ describe("geometry of each method and size form (kitten 500x342)", () => {
 
   it("smart keeps the busier side where crop keeps the centre", async () => {
     // Left half flat grey, right half a fine checkerboard: smart must keep the right edge.
-    const { encoders } = await import("../../src/pipeline/codecs");
     const w = 400;
     const h = 100;
     const data = new Uint8ClampedArray(w * h * 4);
@@ -84,7 +83,7 @@ describe("geometry of each method and size form (kitten 500x342)", () => {
         data.set([v, v, v, 255], (y * w + x) * 4);
       }
     }
-    await seed("halves.png", await encoders.png({ data, width: w, height: h }));
+    await seed("halves.png", await pngSource({ data, width: w, height: h }));
     const smart = (await thumb("halves.png", "100x100", "smart", ".png")).image;
     const crop = (await thumb("halves.png", "100x100", "crop", ".png")).image;
     const contrast = (p: typeof smart) => {
@@ -171,11 +170,10 @@ describe("colour spaces and bit depths become 8-bit sRGB", () => {
   });
 
   it("BACKGROUND sets the flattening colour; PNG and WebP keep transparency", async () => {
-    const { encoders } = await import("../../src/pipeline/codecs");
     // Left half opaque blue, right half fully transparent.
     const data = new Uint8ClampedArray(64 * 32 * 4);
     for (let i = 0; i < 64 * 32; i++) if (i % 64 < 32) data.set([0, 0, 255, 255], i * 4);
-    await seed("half.png", await encoders.png({ data, width: 64, height: 32 }));
+    await seed("half.png", await pngSource({ data, width: 64, height: 32 }));
     const red = await withSettings({ BACKGROUND: "#ff0000" }, await signedPath("half.png", "32x", "scale", ".jpg"));
     const flat = await decodeImage(await red.arrayBuffer());
     const [lr, , lb] = meanColour(flat, 0, 0, 12, 16);

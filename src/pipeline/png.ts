@@ -1,0 +1,146 @@
+/**
+ * PNG output. The image core chooses the smallest exact colour type for the frame (grey at 1–8 bits,
+ * a palette of ≤ 256 colours with tRNS, grey + alpha, RGB, RGBA: wasm/assembly/pngenc/), packs and
+ * filters it in place; the runtime's native zlib (`CompressionStream("deflate")`, the zlib format IDAT
+ * holds) compresses it, fed in slices so that only the compressed stream is held in JS; the chunks are
+ * written here. Lossless: decoding the file gives the frame back exactly.
+ */
+import type { CoreFrame, ImageCore } from "./core";
+
+export const PNG_COLOUR_TYPES = { grey: 0, rgb: 2, palette: 3, greyAlpha: 4, rgba: 6 } as const;
+
+/** Filtered rows go to the compressor in slices of this size (a copy each: the core's memory is not handed out). */
+const SLICE_BYTES = 256 * 1024;
+
+/**
+ * Per-row adaptive filtering (minimum sum of absolute differences) for 8-bit samples; none for
+ * sub-byte palette and grey rows, where the heuristic's byte arithmetic mixes pixels and loses
+ * (README, "PNG output", measured on the bench's graphics).
+ */
+function adaptiveFor(colourType: number, depth: number): boolean {
+  return depth === 8 && colourType !== PNG_COLOUR_TYPES.palette;
+}
+
+/** Encodes `frame` (RGBA8, with the spare row bytes a FrameSink leaves) into a PNG file; the frame's pixels are consumed. */
+export async function encodePng(core: ImageCore, frame: CoreFrame): Promise<Uint8Array> {
+  const x = core.exports;
+  const { width, height } = frame;
+  const choice = x.pngAnalyze(frame.ptr, width, height);
+  const colourType = choice & 0xff;
+  const depth = choice >> 8;
+  const chunks: Uint8Array[] = [ihdr(width, height, colourType, depth)];
+  if (colourType === PNG_COLOUR_TYPES.palette) chunks.push(...paletteChunks(core));
+  const length = x.pngFilter(frame.ptr, width, height, colourType, depth, adaptiveFor(colourType, depth) ? 1 : 0);
+  if (length < 0) throw new Error(`png encoder: pngFilter refused ${width}x${height}`);
+  const idat = await deflate(core, frame.ptr, length);
+  return assemble(chunks, idat);
+}
+
+function ihdr(width: number, height: number, colourType: number, depth: number): Uint8Array {
+  const body = new Uint8Array(13);
+  const view = new DataView(body.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  body[8] = depth;
+  body[9] = colourType;
+  // compression 0, filter method 0, no interlace
+  return chunk("IHDR", body);
+}
+
+/** PLTE, and tRNS up to the last non-opaque entry (the core puts those first). */
+function paletteChunks(core: ImageCore): Uint8Array[] {
+  const x = core.exports;
+  const size = x.pngPaletteSize();
+  const alphas = x.pngPaletteAlphas();
+  const entries = new Uint8Array(x.memory.buffer, x.pngPalette(), size * 4);
+  const rgb = new Uint8Array(size * 3);
+  const alpha = new Uint8Array(alphas);
+  for (let i = 0; i < size; i++) {
+    rgb.set(entries.subarray(i * 4, i * 4 + 3), i * 3);
+    if (i < alphas) alpha[i] = entries[i * 4 + 3] ?? 255;
+  }
+  return alphas > 0 ? [chunk("PLTE", rgb), chunk("tRNS", alpha)] : [chunk("PLTE", rgb)];
+}
+
+/** zlib-compresses `length` bytes of the core's memory at `ptr`; one pending slice at a time. */
+async function deflate(core: ImageCore, ptr: number, length: number): Promise<Uint8Array[]> {
+  const stream = new CompressionStream("deflate");
+  const writer = stream.writable.getWriter();
+  const output: Uint8Array[] = [];
+  const reading = (async () => {
+    const reader = stream.readable.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      output.push(value);
+    }
+  })();
+  try {
+    for (let offset = 0; offset < length; offset += SLICE_BYTES) {
+      const end = Math.min(length, offset + SLICE_BYTES);
+      await writer.write(new Uint8Array(core.exports.memory.buffer.slice(ptr + offset, ptr + end)));
+    }
+    await writer.close();
+  } catch (error) {
+    await reading.catch(() => undefined);
+    throw error;
+  }
+  await reading;
+  return output;
+}
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function assemble(head: readonly Uint8Array[], idat: readonly Uint8Array[]): Uint8Array {
+  const idatLength = idat.reduce((n, c) => n + c.byteLength, 0);
+  const total = SIGNATURE.length + head.reduce((n, c) => n + c.byteLength, 0) + 12 + idatLength + 12;
+  const out = new Uint8Array(total);
+  out.set(SIGNATURE);
+  let o = SIGNATURE.length;
+  for (const c of head) {
+    out.set(c, o);
+    o += c.byteLength;
+  }
+  // IDAT written in place: its data is the largest part, and is not copied once more into a chunk.
+  const view = new DataView(out.buffer);
+  view.setUint32(o, idatLength);
+  const typeAt = o + 4;
+  out.set(IDAT_TYPE, typeAt);
+  o += 8;
+  for (const c of idat) {
+    out.set(c, o);
+    o += c.byteLength;
+  }
+  view.setUint32(o, crc32(out.subarray(typeAt, o)));
+  o += 4;
+  out.set(chunk("IEND", new Uint8Array(0)), o);
+  return out;
+}
+
+const IDAT_TYPE = new TextEncoder().encode("IDAT");
+
+function chunk(type: string, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + body.byteLength);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, body.byteLength);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(body, 8);
+  view.setUint32(8 + body.byteLength, crc32(out.subarray(4, 8 + body.byteLength)));
+  return out;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = (CRC_TABLE[(c ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
