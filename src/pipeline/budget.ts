@@ -55,14 +55,15 @@ export function jsquashEncodeBytes(format: "webp" | "avif", pixels: number): num
 const PNG_DEFLATE_STATE_BYTES = 512 * 1024;
 
 /**
- * PNG output outside the core: the zlib stream's output chunks and the file assembled from them, each
- * at most the filtered rows (RGBA: height × (4 × width + 1)) plus deflate's stored-block overhead,
- * which incompressible noise reaches; and the compressor itself.
+ * PNG output outside the core, each part at most the rows (RGBA: height × (4 × width + 1)) plus
+ * deflate's stored-block overhead, which incompressible noise reaches: the unfiltered rows' stream
+ * (flat images try it too), the filtered rows' stream (abandoned once larger, so at most that plus a
+ * chunk), the file assembled from the smaller; and the compressor itself.
  */
 export function pngOutputBytes(width: number, height: number): number {
-  const filtered = height * (4 * width + 1);
-  const bound = filtered + Math.ceil(filtered / 16384) * 5 + 1024;
-  return 2 * bound + PNG_DEFLATE_STATE_BYTES;
+  const rows = height * (4 * width + 1);
+  const bound = rows + Math.ceil(rows / 16384) * 5 + 64 * 1024;
+  return 3 * bound + PNG_DEFLATE_STATE_BYTES;
 }
 
 export interface Cost {

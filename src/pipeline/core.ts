@@ -37,7 +37,9 @@ export interface CoreExports {
   pngPaletteSize(): number;
   pngPaletteAlphas(): number;
   pngPalette(): number;
-  pngFilter(frame: number, width: number, height: number, colourType: number, depth: number, adaptive: number): number;
+  pngRepeats(): number;
+  pngPack(frame: number, width: number, height: number, colourType: number, depth: number): number;
+  pngFilterRows(data: number, width: number, height: number, colourType: number, depth: number): void;
 }
 
 const PAGE = 65536;

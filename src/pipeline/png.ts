@@ -4,6 +4,13 @@
  * filters it in place; the runtime's native zlib (`CompressionStream("deflate")`, the zlib format IDAT
  * holds) compresses it, fed in slices so that only the compressed stream is held in JS; the chunks are
  * written here. Lossless: decoding the file gives the frame back exactly.
+ *
+ * Row filters: 8-bit grey and colour rows take the filter with the smallest sum of absolute
+ * residuals (libpng's heuristic), which wins on photos by a third. On flat graphics (many pixels
+ * repeating their left neighbour), unfiltered rows can deflate smaller (anti-aliased text repeats
+ * byte for byte, its filtered residuals do not): both are compressed and the smaller kept, the
+ * second stopped as soon as it is larger. Sub-byte and palette rows stay unfiltered (README, "PNG
+ * output", has the measurements).
  */
 import type { CoreFrame, ImageCore } from "./core";
 
@@ -12,14 +19,13 @@ export const PNG_COLOUR_TYPES = { grey: 0, rgb: 2, palette: 3, greyAlpha: 4, rgb
 /** Filtered rows go to the compressor in slices of this size (a copy each: the core's memory is not handed out). */
 const SLICE_BYTES = 256 * 1024;
 
-/**
- * Per-row adaptive filtering (minimum sum of absolute differences) for 8-bit samples; none for
- * sub-byte palette and grey rows, where the heuristic's byte arithmetic mixes pixels and loses
- * (README, "PNG output", measured on the bench's graphics).
- */
-function adaptiveFor(colourType: number, depth: number): boolean {
+/** Row filters pay for 8-bit samples; palette indices and packed sub-byte pixels are no gradients. */
+function filtersFor(colourType: number, depth: number): boolean {
   return depth === 8 && colourType !== PNG_COLOUR_TYPES.palette;
 }
+
+/** pngRepeats() (per 1024 pixels) from which unfiltered rows are tried too: photos score ~0. */
+const FLAT_REPEATS = 256;
 
 /** Encodes `frame` (RGBA8, with the spare row bytes a FrameSink leaves) into a PNG file; the frame's pixels are consumed. */
 export async function encodePng(core: ImageCore, frame: CoreFrame): Promise<Uint8Array> {
@@ -30,11 +36,23 @@ export async function encodePng(core: ImageCore, frame: CoreFrame): Promise<Uint
   const depth = choice >> 8;
   const chunks: Uint8Array[] = [ihdr(width, height, colourType, depth)];
   if (colourType === PNG_COLOUR_TYPES.palette) chunks.push(...paletteChunks(core));
-  const length = x.pngFilter(frame.ptr, width, height, colourType, depth, adaptiveFor(colourType, depth) ? 1 : 0);
-  if (length < 0) throw new Error(`png encoder: pngFilter refused ${width}x${height}`);
-  const idat = await deflate(core, frame.ptr, length);
+  const flat = x.pngRepeats() >= FLAT_REPEATS;
+  const length = x.pngPack(frame.ptr, width, height, colourType, depth);
+  if (length < 0) throw new Error(`png encoder: pngPack refused ${width}x${height}`);
+  const filters = filtersFor(colourType, depth);
+  const unfiltered = !filters || flat ? await deflate(core, frame.ptr, length) : null;
+  let filtered: Uint8Array[] | null = null;
+  if (filters) {
+    x.pngFilterRows(frame.ptr, width, height, colourType, depth);
+    filtered = await deflate(core, frame.ptr, length, unfiltered ? byteLength(unfiltered) : Infinity);
+  }
+  const idat = filtered ?? unfiltered;
+  // Never both null: a limit is only set when the unfiltered stream exists (for the type checker).
+  if (!idat) throw new Error("png encoder: no compressed stream");
   return assemble(chunks, idat);
 }
+
+const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
 
 function ihdr(width: number, height: number, colourType: number, depth: number): Uint8Array {
   const body = new Uint8Array(13);
@@ -62,23 +80,32 @@ function paletteChunks(core: ImageCore): Uint8Array[] {
   return alphas > 0 ? [chunk("PLTE", rgb), chunk("tRNS", alpha)] : [chunk("PLTE", rgb)];
 }
 
-/** zlib-compresses `length` bytes of the core's memory at `ptr`; one pending slice at a time. */
-async function deflate(core: ImageCore, ptr: number, length: number): Promise<Uint8Array[]> {
+/**
+ * zlib-compresses `length` bytes of the core's memory at `ptr`, one pending slice at a time; null
+ * (the stream abandoned) once the output passes `limit` bytes.
+ */
+async function deflate(core: ImageCore, ptr: number, length: number, limit = Infinity): Promise<Uint8Array[] | null> {
   const stream = new CompressionStream("deflate");
   const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
   const output: Uint8Array[] = [];
+  let total = 0;
   const reading = (async () => {
-    const reader = stream.readable.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
       output.push(value);
+      total += value.byteLength;
     }
   })();
   try {
-    for (let offset = 0; offset < length; offset += SLICE_BYTES) {
+    for (let offset = 0; offset < length && total <= limit; offset += SLICE_BYTES) {
       const end = Math.min(length, offset + SLICE_BYTES);
       await writer.write(new Uint8Array(core.exports.memory.buffer.slice(ptr + offset, ptr + end)));
+    }
+    if (total > limit) {
+      await Promise.all([writer.abort(), reader.cancel(), reading]);
+      return null;
     }
     await writer.close();
   } catch (error) {
@@ -86,13 +113,13 @@ async function deflate(core: ImageCore, ptr: number, length: number): Promise<Ui
     throw error;
   }
   await reading;
-  return output;
+  return total > limit ? null : output;
 }
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function assemble(head: readonly Uint8Array[], idat: readonly Uint8Array[]): Uint8Array {
-  const idatLength = idat.reduce((n, c) => n + c.byteLength, 0);
+  const idatLength = byteLength(idat);
   const total = SIGNATURE.length + head.reduce((n, c) => n + c.byteLength, 0) + 12 + idatLength + 12;
   const out = new Uint8Array(total);
   out.set(SIGNATURE);

@@ -2,6 +2,7 @@
 // and the file is lossless. Every PNG is decoded by sharp (libpng/libspng, independent of the core),
 // its IHDR read for the colour type and bit depth, and its pixels compared with the frame exactly.
 import { readFileSync } from "node:fs";
+import { inflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
@@ -52,6 +53,20 @@ function layout(png: Uint8Array): { type: string; depth: number; chunks: string[
   const chunks: string[] = [];
   for (let o = 8; o + 8 <= png.length; o += 12 + view.getUint32(o)) chunks.push(String.fromCharCode(...png.subarray(o + 4, o + 8)));
   return { type: TYPES[png[25] ?? -1] ?? `type ${png[25]}`, depth: png[24] ?? 0, chunks };
+}
+
+/** The filter type of every row (one sample per pixel or more: 8-bit images only). */
+function rowFilters(png: Uint8Array): number[] {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const width = view.getUint32(16);
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[png[25] ?? 0] ?? 0;
+  const idat: Uint8Array[] = [];
+  for (let o = 8; o + 8 <= png.length; o += 12 + view.getUint32(o)) {
+    if (String.fromCharCode(...png.subarray(o + 4, o + 8)) === "IDAT") idat.push(png.subarray(o + 8, o + 8 + view.getUint32(o)));
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels + 1;
+  return Array.from({ length: raw.length / stride }, (_, y) => raw[y * stride] ?? -1);
 }
 
 /** sharp's decode of `png` as RGBA, checked against the frame pixel for pixel. */
@@ -123,6 +138,40 @@ describe("PNG output: the colour type follows the content, losslessly", () => {
     await expectLossless(png, f);
     const opaque = data.every((v, i) => i % 4 !== 3 || v === 255);
     expect(["grey+alpha", "rgba", "palette"].includes(layout(png).type) || opaque).toBe(true);
+  });
+});
+
+describe("row filters", () => {
+  const resized = async (file: string, width: number, height: number): Promise<Frame> => ({
+    width,
+    height,
+    data: new Uint8Array(await sharp(fixture(file)).resize(width, height, { fit: "fill" }).ensureAlpha().raw().toBuffer()),
+  });
+
+  it("a photo's rows are filtered (adaptively: more than one filter type), and smaller for it", async () => {
+    const f = await resized("Landscape_1.jpg", 300, 225);
+    const png = await encode(f);
+    const filters = new Set(rowFilters(png));
+    expect(filters.size).toBeGreaterThan(1);
+    expect(filters.has(0) && filters.size === 1).toBe(false);
+    const unfiltered = await sharp(Buffer.from(f.data), { raw: { width: 300, height: 225, channels: 4 } }).removeAlpha().png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
+    expect(png.byteLength).toBeLessThan(unfiltered.byteLength * 0.85);
+  });
+
+  it("a text screenshot keeps its rows unfiltered, where they deflate smaller", async () => {
+    const f = await resized("screenshot-text.png", 800, 500);
+    const png = await encode(f);
+    expect(layout(png).type).toBe("rgb");
+    expect(new Set(rowFilters(png))).toEqual(new Set([0]));
+    await expectLossless(png, f);
+  });
+
+  it("a flat graphic whose filtered rows deflate smaller keeps them", async () => {
+    // Flat bands (repeats) over a diagonal gradient (> 256 colours): Sub/Up residuals are constant.
+    const f = frame(200, 200, (x, y) => (y % 40 < 20 ? [60, 120, 180, 255] : [x, y, (x + y) & 255, 255]));
+    const png = await encode(f);
+    expect(rowFilters(png).some((t) => t !== 0)).toBe(true);
+    await expectLossless(png, f);
   });
 });
 

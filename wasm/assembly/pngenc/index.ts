@@ -5,15 +5,17 @@
 //       every pixel is opaque and R = G = B), palette (1/2/4/8-bit, ≤ 256 distinct RGBA colours, the
 //       non-opaque ones first so tRNS stays short), grey + alpha, RGB or RGBA (8-bit). Returns
 //       colourType | bitDepth << 8. pngPaletteSize(), pngPaletteAlphas() and pngPalette() (RGBA
-//       entries, static memory) describe the palette until the next call.
-//   pngFilter(frame, width, height, colourType, bitDepth, adaptive): i32   packs the frame into that
-//       colour type (it must be the one pngAnalyze chose for this frame: the palette is its) and
-//       filters every row, writing the zlib input (filter byte + row, height × (stride + 1) bytes) over
-//       the frame from its start; the frame's buffer must have `height` spare bytes after its pixels
-//       (RGBA rows grow by their filter byte). `adaptive`: each row takes the filter with the smallest
-//       sum of absolute differences (libpng's heuristic); otherwise filter 0 (none) everywhere.
-//       Returns the byte length, or -1 for arguments outside 1..2^31.
-//   Nothing is allocated but one row of scratch, freed before returning: the frame is the memory.
+//       entries, static memory) describe the palette until the next call; pngRepeats() is how many
+//       pixels (per 1024 of those read) repeat the one before them: flat graphics score high.
+//   pngPack(frame, width, height, colourType, bitDepth): i32   packs the frame into that colour type
+//       (it must be the one pngAnalyze chose for this frame: the palette is its) as the zlib input
+//       with filter 0 (none) on every row: height × (filter byte + stride) bytes over the frame from its
+//       start; the frame's buffer must have `height` spare bytes after its pixels (RGBA rows grow by
+//       their filter byte). Returns the byte length, or -1 for arguments outside 1..2^31.
+//   pngFilterRows(data, width, height, colourType, bitDepth)   filters pngPack's output in place:
+//       each row takes the filter whose residuals have the smallest sum of absolute values (libpng's
+//       heuristic).
+//   Nothing is allocated but two rows of scratch, freed before returning: the frame is the memory.
 
 const MAX_COLOURS: i32 = 256;
 const SLOTS: i32 = 1024; // open addressing at ≤ 25% load for 256 colours
@@ -28,6 +30,7 @@ const greyDepth: usize = memory.data(256);
 
 let paletteSize: i32 = 0;
 let paletteAlphas: i32 = 0;
+let repeats: i32 = 0;
 
 function initGreyDepth(): void {
   if (load<u8>(greyDepth + 255) != 0) return;
@@ -88,9 +91,14 @@ export function pngAnalyze(frame: usize, width: i32, height: i32): i32 {
   let depth: i32 = 1;
   let colours: i32 = 0;
   let last: u32 = ~load<u32>(frame);
-  for (let i: usize = 0; i < n; i++) {
+  let same: usize = 0;
+  let i: usize = 0;
+  for (; i < n; i++) {
     const c = load<u32>(frame + (i << 2));
-    if (c == last) continue; // runs are the common case in graphics
+    if (c == last) {
+      same++; // runs are the common case in graphics
+      continue;
+    }
     last = c;
     opaque &= c >>> 24;
     const r = c & 0xff;
@@ -109,9 +117,11 @@ export function pngAnalyze(frame: usize, width: i32, height: i32): i32 {
         colours++;
       }
     } else if (!grey && opaque != 0xff) {
+      i++;
       break; // RGBA whatever else comes
     }
   }
+  repeats = <i32>((<u64>same << 10) / <u64>max<usize>(i, 1));
   const hasPalette = colours <= MAX_COLOURS;
   if (hasPalette) {
     paletteSize = colours;
@@ -122,6 +132,10 @@ export function pngAnalyze(frame: usize, width: i32, height: i32): i32 {
   if (hasPalette) return 3 | (indexDepth(colours) << 8);
   if (grey) return 4 | (8 << 8);
   return (alpha ? 6 : 2) | (8 << 8);
+}
+
+export function pngRepeats(): i32 {
+  return repeats;
 }
 
 export function pngPaletteSize(): i32 {
@@ -269,27 +283,38 @@ function filterRow(out: usize, row: usize, prev: usize, n: i32, bpp: i32, filter
   }
 }
 
-export function pngFilter(frame: usize, width: i32, height: i32, colourType: i32, depth: i32, adaptive: bool): i32 {
+export function pngPack(frame: usize, width: i32, height: i32, colourType: i32, depth: i32): i32 {
   if (frame == 0 || width <= 0 || height <= 0) return -1;
   const stride = rowBytes(colourType, depth, width);
   if (<i64>height * <i64>(stride + 1) > <i64>I32.MAX_VALUE) return -1;
   const srcStride = <usize>width << 2;
   // Packing shrinks every row (or keeps RGBA as is), so row y lands at or before where it was read.
   for (let y = 0; y < height; y++) packRow(frame + <usize>y * srcStride, frame + <usize>y * <usize>stride, width, colourType, depth);
-  // Filtered rows are one byte longer: going up from the last row, filtered row y covers only packed
-  // row y (already read) and what lies after it, never rows y - 1 and above that are still to be read.
+  // Each row then moves up by one byte per row above it, for the filter bytes: from the last row up,
+  // a row only ever lands on itself and on rows already moved.
+  for (let y = height - 1; y >= 0; y--) {
+    const at = frame + <usize>y * <usize>(stride + 1);
+    memory.copy(at + 1, frame + <usize>y * <usize>stride, <usize>stride);
+    store<u8>(at, 0);
+  }
+  return height * (stride + 1);
+}
+
+export function pngFilterRows(data: usize, width: i32, height: i32, colourType: i32, depth: i32): void {
+  if (data == 0 || width <= 0 || height <= 0) return;
+  const stride = rowBytes(colourType, depth, width);
   const bpp = filterStep(colourType, depth);
-  // The filter's output row, then a row of zeros: the "previous row" of the first one.
+  // The filtered row, then a row of zeros: the "previous row" of the first one.
   const scratch = heap.alloc(<usize>stride * 2 + 1);
   const zeros = scratch + <usize>stride + 1;
   memory.fill(zeros, 0, <usize>stride);
+  // From the last row up: row y's filter reads rows y and y - 1, which are still unfiltered.
   for (let y = height - 1; y >= 0; y--) {
-    const row = frame + <usize>y * <usize>stride;
-    const prev: usize = y > 0 ? row - <usize>stride : zeros;
-    const filter = adaptive ? chooseFilter(row, prev, stride, bpp) : 0;
-    filterRow(scratch, row, prev, stride, bpp, filter);
-    memory.copy(frame + <usize>y * <usize>(stride + 1), scratch, <usize>stride + 1);
+    const at = data + <usize>y * <usize>(stride + 1);
+    const row = at + 1;
+    const prev: usize = y > 0 ? row - <usize>(stride + 1) : zeros;
+    filterRow(scratch, row, prev, stride, bpp, chooseFilter(row, prev, stride, bpp));
+    memory.copy(at, scratch, <usize>stride + 1);
   }
   heap.free(scratch);
-  return height * (stride + 1);
 }
