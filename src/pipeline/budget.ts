@@ -51,14 +51,17 @@ export function jsquashEncodeBytes(format: "webp" | "avif", pixels: number): num
   return pixels * 4 + Math.max(codec.floor, pixels * codec.perPixel);
 }
 
-/** The runtime's zlib stream (window, hash chains) and the slice being compressed (png.ts). */
-const PNG_DEFLATE_STATE_BYTES = 512 * 1024;
+/**
+ * The runtime's zlib stream (window, hash chains: ~270 KB), the 256 KB slice being compressed
+ * (png.ts), and how far an abandoned stream may run past its limit (that slice, zlib's pending output).
+ */
+const PNG_DEFLATE_STATE_BYTES = 1024 * 1024;
 
 /**
  * PNG output outside the core, each part at most the rows (RGBA: height × (4 × width + 1)) plus
  * deflate's stored-block overhead, which incompressible noise reaches: the unfiltered rows' stream
- * (flat images try it too), the filtered rows' stream (abandoned once larger, so at most that plus a
- * chunk), the file assembled from the smaller; and the compressor itself.
+ * (flat images try it too), the filtered rows' stream (abandoned once larger), the file assembled from
+ * the smaller; and the compressor itself.
  */
 export function pngOutputBytes(width: number, height: number): number {
   const rows = height * (4 * width + 1);

@@ -82,7 +82,7 @@ function paletteChunks(core: ImageCore): Uint8Array[] {
 
 /**
  * zlib-compresses `length` bytes of the core's memory at `ptr`, one pending slice at a time; null
- * (the stream abandoned) once the output passes `limit` bytes.
+ * (the rest of the input left out) once the output passes `limit` bytes.
  */
 async function deflate(core: ImageCore, ptr: number, length: number, limit = Infinity): Promise<Uint8Array[] | null> {
   const stream = new CompressionStream("deflate");
@@ -103,10 +103,7 @@ async function deflate(core: ImageCore, ptr: number, length: number, limit = Inf
       const end = Math.min(length, offset + SLICE_BYTES);
       await writer.write(new Uint8Array(core.exports.memory.buffer.slice(ptr + offset, ptr + end)));
     }
-    if (total > limit) {
-      await Promise.all([writer.abort(), reader.cancel(), reading]);
-      return null;
-    }
+    // Past the limit nothing more is written: closing only flushes what zlib holds.
     await writer.close();
   } catch (error) {
     await reading.catch(() => undefined);

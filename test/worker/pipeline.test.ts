@@ -18,6 +18,7 @@ import l7 from "../fixtures/Landscape_7.jpg?bytes";
 import l8 from "../fixtures/Landscape_8.jpg?bytes";
 import avif from "../fixtures/pitm.avif?bytes";
 import gif from "../fixtures/Crash_test.gif?bytes";
+import screenshot from "../fixtures/screenshot-text.png?bytes";
 import refGif from "../fixtures/references/gif-200x-scale.png?bytes";
 import refAvif from "../fixtures/references/avif-200x-scale.png?bytes";
 import refBird from "../fixtures/references/bird-150x100-scale.png?bytes";
@@ -111,6 +112,33 @@ describe("every output format decodes back", () => {
     expect([image.width, image.height]).toEqual([100, 100]);
     // Lossy encoders at their default quality stay close to the lossless reference.
     expect(psnr(image, await decodeImage(refKittenCrop))).toBeGreaterThan(28);
+  });
+});
+
+describe("PNG output in workerd (its own CompressionStream)", () => {
+  /** The filter type byte of every row of an 8-bit RGB PNG, from its inflated IDAT data. */
+  async function rowFilters(png: Uint8Array): Promise<number[]> {
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    const idat: Uint8Array[] = [];
+    for (let o = 8; o + 8 <= png.length; o += 12 + view.getUint32(o)) {
+      if (String.fromCharCode(...png.subarray(o + 4, o + 8)) === "IDAT") idat.push(png.slice(o + 8, o + 8 + view.getUint32(o)));
+    }
+    const rows = new Uint8Array(await new Response(new Blob(idat).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer());
+    const stride = view.getUint32(16) * 3 + 1;
+    return Array.from({ length: rows.length / stride }, (_, y) => rows[y * stride] ?? -1);
+  }
+
+  it("a text screenshot keeps its unfiltered rows (the filtered stream is abandoned once larger)", async () => {
+    await seed("shot.png", screenshot);
+    const response = await getThumb("shot.png", "640x", "scale", ".png");
+    expect(response.status).toBe(200);
+    const png = new Uint8Array(await response.arrayBuffer());
+    expect([png[24], png[25]]).toEqual([8, 2]); // 8-bit RGB
+    expect(new Set(await rowFilters(png))).toEqual(new Set([0]));
+    const image = await decodeImage(png.slice().buffer);
+    expect([image.width, image.height]).toEqual([640, 400]);
+    // The JPEG of the same request comes from the same frame: close, though lossy.
+    expect(psnr(image, (await thumb("shot.png", "640x", "scale", ".jpg")).image)).toBeGreaterThan(30);
   });
 });
 
