@@ -39,6 +39,7 @@ export interface CoreExports {
   pngPalette(): number;
   pngRepeats(): number;
   pngPack(frame: number, width: number, height: number, colourType: number, depth: number): number;
+  pngRepack(data: number, width: number, height: number, colourType: number, depth: number): number;
   pngFilterRows(data: number, width: number, height: number, colourType: number, depth: number): void;
 }
 

@@ -10,7 +10,8 @@
  * repeating their left neighbour), unfiltered rows can deflate smaller (anti-aliased text repeats
  * byte for byte, its filtered residuals do not): both are compressed and the smaller kept, the
  * second stopped as soon as it is larger. Sub-byte and palette rows stay unfiltered (README, "PNG
- * output", has the measurements).
+ * output", has the measurements). Grey and palette images chosen at 1, 2 or 4 bits are compressed
+ * at 8 bits too, and the smaller kept.
  */
 import type { CoreFrame, ImageCore } from "./core";
 
@@ -34,8 +35,18 @@ export async function encodePng(core: ImageCore, frame: CoreFrame): Promise<Uint
   const choice = x.pngAnalyze(frame.ptr, width, height);
   const colourType = choice & 0xff;
   const depth = choice >> 8;
-  const chunks: Uint8Array[] = [ihdr(width, height, colourType, depth)];
-  if (colourType === PNG_COLOUR_TYPES.palette) chunks.push(...paletteChunks(core));
+  const palette = colourType === PNG_COLOUR_TYPES.palette ? paletteChunks(core) : [];
+  if (depth < 8) {
+    // Packed pixels are smaller, but their bytes repeat only when runs align with bytes: try both.
+    const length = x.pngPack(frame.ptr, width, height, colourType, 8);
+    if (length < 0) throw new Error(`png encoder: pngPack refused ${width}x${height}`);
+    const bytes = await deflate(core, frame.ptr, length);
+    const packed = await deflate(core, frame.ptr, x.pngRepack(frame.ptr, width, height, colourType, depth), bytes ? byteLength(bytes) : Infinity);
+    if (packed) return assemble([ihdr(width, height, colourType, depth), ...palette], packed);
+    if (!bytes) throw new Error("png encoder: no compressed stream");
+    return assemble([ihdr(width, height, colourType, 8), ...palette], bytes);
+  }
+  const chunks = [ihdr(width, height, colourType, depth), ...palette];
   const flat = x.pngRepeats() >= FLAT_REPEATS;
   const length = x.pngPack(frame.ptr, width, height, colourType, depth);
   if (length < 0) throw new Error(`png encoder: pngPack refused ${width}x${height}`);

@@ -2,7 +2,7 @@
 // and the file is lossless. Every PNG is decoded by sharp (libpng/libspng, independent of the core),
 // its IHDR read for the colour type and bit depth, and its pixels compared with the frame exactly.
 import { readFileSync } from "node:fs";
-import { inflateSync } from "node:zlib";
+import { deflateSync, inflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
@@ -55,16 +55,22 @@ function layout(png: Uint8Array): { type: string; depth: number; chunks: string[
   return { type: TYPES[png[25] ?? -1] ?? `type ${png[25]}`, depth: png[24] ?? 0, chunks };
 }
 
+/** The zlib stream of a PNG's IDAT chunks. */
+function idatData(png: Uint8Array): Buffer {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const idat: Uint8Array[] = [];
+  for (let o = 8; o + 8 <= png.length; o += 12 + view.getUint32(o)) {
+    if (String.fromCharCode(...png.subarray(o + 4, o + 8)) === "IDAT") idat.push(png.subarray(o + 8, o + 8 + view.getUint32(o)));
+  }
+  return Buffer.concat(idat);
+}
+
 /** The filter type of every row (one sample per pixel or more: 8-bit images only). */
 function rowFilters(png: Uint8Array): number[] {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const width = view.getUint32(16);
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[png[25] ?? 0] ?? 0;
-  const idat: Uint8Array[] = [];
-  for (let o = 8; o + 8 <= png.length; o += 12 + view.getUint32(o)) {
-    if (String.fromCharCode(...png.subarray(o + 4, o + 8)) === "IDAT") idat.push(png.subarray(o + 8, o + 8 + view.getUint32(o)));
-  }
-  const raw = inflateSync(Buffer.concat(idat));
+  const raw = inflateSync(idatData(png));
   const stride = width * channels + 1;
   return Array.from({ length: raw.length / stride }, (_, y) => raw[y * stride] ?? -1);
 }
@@ -82,13 +88,13 @@ const level = (v: number) => [v, v, v, 255];
 
 describe("PNG output: the colour type follows the content, losslessly", () => {
   it.each([
-    ["black and white text → grey 1-bit", frame(37, 23, (x, y) => level((x * 3 + y) % 7 < 2 ? 0 : 255)), "grey", 1],
+    ["black and white blocks → grey 1-bit", frame(37, 23, (x, y) => level(((x >> 3) + (y >> 2)) % 3 === 0 ? 0 : 255)), "grey", 1],
     ["grey in steps of 85 → grey 2-bit", frame(41, 9, (x, y) => level(((x + y) % 4) * 85)), "grey", 2],
     ["grey in steps of 17 → grey 4-bit", frame(33, 17, (x, y) => level(((x * y) % 16) * 17)), "grey", 4],
     ["a grey gradient → grey 8-bit", frame(256, 20, (x) => level(x)), "grey", 8],
     ["three grey levels off the 2-bit grid → palette 2-bit (smaller than grey 8-bit)", frame(30, 30, (x) => level([10, 128, 240][x % 3] ?? 0)), "palette", 2],
     ["two colours → palette 1-bit", frame(19, 5, (x) => (x % 2 ? [255, 0, 0, 255] : [0, 0, 255, 255])), "palette", 1],
-    ["12 colours → palette 4-bit", frame(50, 50, (x, y) => [((x + y) % 12) * 20, 100, 50, 255]), "palette", 4],
+    ["12 colours → palette 4-bit", frame(50, 50, (x, y) => [(((x >> 1) + y) % 12) * 20, 100, 50, 255]), "palette", 4],
     ["200 colours → palette 8-bit", frame(200, 10, (x) => [x, 255 - x, (x * 7) & 255, 255]), "palette", 8],
     ["a colour gradient (> 256 colours) → RGB 8-bit", frame(64, 64, (x, y) => [x * 4, y * 4, 128, 255]), "rgb", 8],
     ["grey with > 256 grey/alpha pairs → grey+alpha 8-bit", frame(64, 64, (x, y) => [x * 4, x * 4, x * 4, y * 4]), "grey+alpha", 8],
@@ -100,6 +106,32 @@ describe("PNG output: the colour type follows the content, losslessly", () => {
     expect([got.type, got.depth]).toEqual([type, depth]);
     expect(got.chunks.includes("tRNS")).toBe(false);
     await expectLossless(png, f);
+  });
+
+  it("a sub-byte depth is kept only when it deflates smaller than 8-bit samples", async () => {
+    // 12 colours in random 5-pixel blocks: 4-bit bytes pair pixels across block edges, so packed
+    // rows repeat less than the 8-bit ones, whose every block row repeats five times.
+    let state = 7;
+    const random = () => {
+      state = (state * 48271) % 2147483647;
+      return state / 2147483647;
+    };
+    const blocks = Array.from({ length: 60 * 60 }, () => Math.floor(random() * 12));
+    const f = frame(300, 300, (x, y) => [(blocks[((y / 5) | 0) * 60 + ((x / 5) | 0)] ?? 0) * 20, 0, 0, 255]);
+    const png = await encode(f);
+    expect(layout(png)).toMatchObject({ type: "palette", depth: 8 });
+    await expectLossless(png, f);
+    // The same indices packed 4-bit, unfiltered, through the same zlib (Node's deflate at level 6 is
+    // CompressionStream's): larger than what was written.
+    const indices = inflateSync(idatData(png));
+    const stride = 150;
+    const packed = new Uint8Array(300 * (stride + 1));
+    for (let y = 0; y < 300; y++) {
+      for (let x = 0; x < 300; x += 2) {
+        packed[y * (stride + 1) + 1 + x / 2] = ((indices[y * 301 + 1 + x] ?? 0) << 4) | (indices[y * 301 + 2 + x] ?? 0);
+      }
+    }
+    expect(deflateSync(packed).byteLength).toBeGreaterThan(idatData(png).byteLength);
   });
 
   it("a palette with translucent and transparent entries keeps them (tRNS)", async () => {

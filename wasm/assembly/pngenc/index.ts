@@ -12,6 +12,9 @@
 //       with filter 0 (none) on every row: height × (filter byte + stride) bytes over the frame from its
 //       start; the frame's buffer must have `height` spare bytes after its pixels (RGBA rows grow by
 //       their filter byte). Returns the byte length, or -1 for arguments outside 1..2^31.
+//       Grey and palette frames may be packed at 8 bits whatever pngAnalyze chose.
+//   pngRepack(data, width, height, colourType, bitDepth): i32   turns pngPack's 8-bit grey or palette output into
+//       bitDepth (1, 2 or 4: pngAnalyze's choice, which every sample fits) in place; the new length.
 //   pngFilterRows(data, width, height, colourType, bitDepth)   filters pngPack's output in place:
 //       each row takes the filter whose residuals have the smallest sum of absolute values (libpng's
 //       heuristic).
@@ -186,7 +189,7 @@ function packRow(src: usize, dst: usize, width: i32, colourType: i32, depth: i32
   }
   // Grey or palette: one sample per pixel, `depth` bits, packed from the high bits of each byte.
   const perByte = 8 / depth;
-  const shift = 8 - depth;
+  const shift = colourType == 0 ? 8 - depth : 0; // grey keeps its top bits: pngAnalyze chose a depth they fit
   let acc: u32 = 0;
   let filled = 0;
   let o: usize = dst;
@@ -296,6 +299,33 @@ export function pngPack(frame: usize, width: i32, height: i32, colourType: i32, 
     const at = frame + <usize>y * <usize>(stride + 1);
     memory.copy(at + 1, frame + <usize>y * <usize>stride, <usize>stride);
     store<u8>(at, 0);
+  }
+  return height * (stride + 1);
+}
+
+export function pngRepack(data: usize, width: i32, height: i32, colourType: i32, depth: i32): i32 {
+  if (data == 0 || width <= 0 || height <= 0 || (depth != 1 && depth != 2 && depth != 4)) return -1;
+  const stride = rowBytes(0, depth, width);
+  const shift = colourType == 0 ? 8 - depth : 0; // grey keeps its top bits: pngAnalyze chose a depth they fit
+  const perByte = 8 / depth;
+  // Rows shrink: from the first row down, each lands at or before where it is read, and each byte is
+  // written only after the samples it packs were read.
+  for (let y = 0; y < height; y++) {
+    const src = data + <usize>y * <usize>(width + 1) + 1;
+    const dst = data + <usize>y * <usize>(stride + 1);
+    store<u8>(dst, 0);
+    let acc: u32 = 0;
+    let filled = 0;
+    let o = dst + 1;
+    for (let x = 0; x < width; x++) {
+      acc = (acc << depth) | (<u32>load<u8>(src + x) >>> shift);
+      if (++filled == perByte) {
+        store<u8>(o++, <u8>acc);
+        acc = 0;
+        filled = 0;
+      }
+    }
+    if (filled > 0) store<u8>(o, <u8>(acc << (depth * (perByte - filled))));
   }
   return height * (stride + 1);
 }
