@@ -15,7 +15,7 @@
  */
 import type { CoreFrame, ImageCore } from "./core";
 
-export const PNG_COLOUR_TYPES = { grey: 0, rgb: 2, palette: 3, greyAlpha: 4, rgba: 6 } as const;
+const PNG_COLOUR_TYPES = { grey: 0, rgb: 2, palette: 3, greyAlpha: 4, rgba: 6 } as const;
 
 /** Filtered rows go to the compressor in slices of this size (a copy each: the core's memory is not handed out). */
 const SLICE_BYTES = 256 * 1024;
@@ -41,7 +41,9 @@ export async function encodePng(core: ImageCore, frame: CoreFrame): Promise<Uint
     const length = x.pngPack(frame.ptr, width, height, colourType, 8);
     if (length < 0) throw new Error(`png encoder: pngPack refused ${width}x${height}`);
     const bytes = await deflate(core, frame.ptr, length);
-    const packed = await deflate(core, frame.ptr, x.pngRepack(frame.ptr, width, height, colourType, depth), bytes ? byteLength(bytes) : Infinity);
+    const packedLength = x.pngRepack(frame.ptr, width, height, colourType, depth);
+    if (packedLength < 0) throw new Error(`png encoder: pngRepack refused ${width}x${height} at ${depth} bits`);
+    const packed = await deflate(core, frame.ptr, packedLength, bytes ? byteLength(bytes) : Infinity);
     if (packed) return assemble([ihdr(width, height, colourType, depth), ...palette], packed);
     if (!bytes) throw new Error("png encoder: no compressed stream");
     return assemble([ihdr(width, height, colourType, 8), ...palette], bytes);
