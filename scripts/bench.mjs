@@ -5,6 +5,7 @@
 //   sequential  1000 mixed cold thumbnails in one process: live memory after each      (scripts/bench/sequential.mjs)
 //   burst       12 heavy thumbnails at once on `wrangler dev`: statuses and workerd's
 //               memory growth, then cold/hot throughput                               (scripts/bench/burst.mjs)
+//   png         PNG output bytes against sharp's default PNG of the same thumbnail     (scripts/bench/png.mjs)
 // --quick: the table's issue requests and the 6 MP cells only, 100 sequential thumbnails.
 // --only TEXT: only the table's cases whose source or request contains TEXT (e.g. `--only .webp`).
 import { spawnSync } from "node:child_process";
@@ -14,10 +15,11 @@ import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { defaultImagesDir, image } from "./bench/images.mjs";
 import { benchConfig, loadPipeline, thumbnailRequest } from "./bench/load.mjs";
+import { runPng } from "./bench/png.mjs";
 import { ISSUE_CASES, SMALL_CASES, formatTable, runTable } from "./bench/table.mjs";
 import { root } from "./local.mjs";
 
-const PARTS = ["table", "sequential", "burst"];
+const PARTS = ["table", "sequential", "burst", "png"];
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -61,6 +63,7 @@ const P = await loadPipeline();
       process.exitCode = 1;
     }
   }
+  if (parts.includes("png")) console.log(`\n${await runPng({ P, images: args.images, runs })}\n`);
   if (parts.includes("burst")) {
     // Imported here: it needs the built client (dist/), which `npm run bench` builds first.
     const { burst } = await import("./bench/burst.mjs");

@@ -20,6 +20,7 @@ export const ERRORS = {
   SOURCE_TOO_LARGE: { status: 413, message: "The source image file is too large." },
   SOURCE_TOO_MANY_PIXELS: { status: 413, message: "The source image has too many pixels." },
   OVER_MEMORY_LIMIT: { status: 413, message: "This thumbnail needs more memory than one request may use." },
+  UNSUPPORTED_HEIC: { status: 415, message: "HEIC/HEIF source images are not supported: convert them when they are uploaded." },
   SOURCE_EMPTY: { status: 422, message: "The source image is empty." },
   SOURCE_UNSUPPORTED: { status: 422, message: "The source is not an image in a supported format." },
   SOURCE_UNDECODABLE: { status: 422, message: "The source image could not be decoded." },

@@ -61,7 +61,7 @@ const cpuMs = () => {
 };
 
 /** Median CPU ms of `runs` calls after one warm-up; fewer runs (at least 3) for calls over a second. */
-async function cpuMedian(fn, runs) {
+export async function cpuMedian(fn, runs) {
   const first = cpuMs();
   await fn();
   const n = cpuMs() - first > 1000 ? Math.min(runs, 3) : runs;
@@ -83,7 +83,7 @@ function psnr(a, b) {
 }
 
 /** sharp making the same output: same size, method and format, encoder settings matching ours. */
-function viaSharp(bytes, size, method, ext, want) {
+export function viaSharp(bytes, size, method, ext, want) {
   const [bw, bh] = parseSize(size);
   const box = method !== "scale" && bw > 0 && bh > 0;
   const options = box

@@ -70,17 +70,16 @@ export function webpRows(info: ImageInfo, target: { readonly width: number; read
  * and gives a JS copy. An encode gets a JS copy of the RGBA frame (4 bytes per pixel) and its codec's
  * instance grows from its initial memory by whole steps as it copies the frame in and works on it:
  * measured instance sizes after one encode (2400×1960 WebP 51.9 MB, 1600² AVIF 83.5 MB, 600² AVIF
- * 19.3 MB, 1920×1080 PNG 34.8 MB) give the per-pixel figures and floors below.
+ * 19.3 MB) give the per-pixel figures and floors below.
  */
 export const JSQUASH_DECODE_BYTES_PER_PIXEL = 10;
-const JSQUASH_ENCODER: Record<Exclude<OutputFormat, "jpeg">, { readonly perPixel: number; readonly floor: number }> = {
-  png: { perPixel: 17, floor: 2 * 1024 * 1024 },
+const JSQUASH_ENCODER: Record<"webp" | "avif", { readonly perPixel: number; readonly floor: number }> = {
   webp: { perPixel: 11.5, floor: 16 * 1024 * 1024 },
   avif: { perPixel: 33, floor: 20 * 1024 * 1024 },
 };
 
 /** A jSquash encode of `pixels`: the JS copy of the frame and the codec instance. */
-export function jsquashEncodeBytes(format: Exclude<OutputFormat, "jpeg">, pixels: number): number {
+export function jsquashEncodeBytes(format: "webp" | "avif", pixels: number): number {
   const codec = JSQUASH_ENCODER[format];
   return pixels * 4 + Math.max(codec.floor, pixels * codec.perPixel);
 }
@@ -125,6 +124,24 @@ function colourCoreBytes(icc: EmbeddedProfile | undefined, rowWidth: number): nu
   return icc ? gridBytes(icc.channels) + 8192 + rowWidth * 4 + 64 : 0;
 }
 
+/**
+ * The runtime's zlib stream (window, hash chains: ~270 KB), the 256 KB slice being compressed
+ * (png.ts), and how far an abandoned stream may run past its limit (that slice, zlib's pending output).
+ */
+const PNG_DEFLATE_STATE_BYTES = 1024 * 1024;
+
+/**
+ * PNG output outside the core, each part at most the rows (RGBA: height × (4 × width + 1)) plus
+ * deflate's stored-block overhead, which incompressible noise reaches: the unfiltered rows' stream
+ * (flat images try it too), the filtered rows' stream (abandoned once larger), the file assembled from
+ * the smaller; and the compressor itself.
+ */
+export function pngOutputBytes(width: number, height: number): number {
+  const rows = height * (4 * width + 1);
+  const bound = rows + Math.ceil(rows / 16384) * 5 + 64 * 1024;
+  return 3 * bound + PNG_DEFLATE_STATE_BYTES;
+}
+
 export interface Cost {
   /** JPEG DCT reduction: 1, 2, 4 or 8 (always 1 for other formats). */
   readonly denom: number;
@@ -134,11 +151,12 @@ export interface Cost {
   readonly coreBytes: number;
   /** The WebP decoder instance's memory maximum (0 for other sources): part of `otherBytes`. */
   readonly decoderBytes: number;
-  /** Codec instances' memory and JS copies of frames at their peak, besides the core and the source bytes. */
+  /** What is held outside the core at the peak (codec instances' memory, JS copies of frames, PNG output), besides the source bytes. */
   readonly otherBytes: number;
 }
 
-const frameBytes = (width: number, height: number) => width * height * 4;
+/** A FrameSink's frame: RGBA and one spare byte per row (the PNG encoder filters in place). */
+const frameBytes = (width: number, height: number) => width * height * 4 + height;
 
 /** Lanczos3 taps per output sample for a reduction from `from` to `to` samples. */
 const taps = (from: number, to: number) => Math.ceil(6 * Math.max(1, from / to)) + 1;
@@ -208,11 +226,14 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
     // Orientation (and a whole-frame encoder) needs the output frame; JPEG then encodes it in a second pass.
     core = pass1 + (jpegOut && !oriented ? sink : frameBytes(output.width, output.height) + (jpegOut ? sink : 0));
   }
+  // The PNG encoder's scratch rows (an output row and a row of zeros), once the pass has ended.
+  if (request.format === "png") core += output.width * 8 + 64;
   // The decoder's instance is dropped once the rows are through, before an encoder's starts.
   const decoder = info.format === "webp" ? webpDecoderBytes(info, rows, sourceBytes) : 0;
   let other = decoder;
   if (info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
-  if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
+  if (request.format === "png") other = Math.max(other, pngOutputBytes(output.width, output.height));
+  else if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
   // Little CMS's instance is gone before any codec starts (the colour step runs first).
   if (info.icc && profileBytesBound(info.icc) <= MAX_PROFILE_BYTES) other = Math.max(other, lcmsBytes(profileBytesBound(info.icc), info.icc.channels));
   return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), decoderBytes: decoder, otherBytes: other };

@@ -18,7 +18,7 @@ import { initEmscriptenModule } from "@jsquash/webp/utils.js";
 import webpEncFactory from "@jsquash/webp/codec/enc/webp_enc_simd.js";
 import avifDecWasm from "@jsquash/avif/codec/dec/avif_dec.wasm";
 import avifEncWasm from "@jsquash/avif/codec/enc/avif_enc.wasm";
-import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
+
 import webpEncWasm from "@jsquash/webp/codec/enc/webp_enc_simd.wasm";
 import { InstancePool } from "./pool";
 
@@ -63,63 +63,11 @@ function emscriptenPool<M extends Emscripten>(factory: unknown, wasm: WebAssembl
   });
 }
 
-interface PngExports {
-  readonly memory: WebAssembly.Memory;
-  encode(retptr: number, ptr: number, len: number, width: number, height: number, bitDepth: number): void;
-  __wbindgen_add_to_stack_pointer(delta: number): number;
-  __wbindgen_malloc(size: number, align: number): number;
-  __wbindgen_free(ptr: number, size: number, align: number): void;
-}
-
-/**
- * squoosh's PNG encoder (Rust, wasm-bindgen). Encoding calls no import but `__wbindgen_throw`
- * (a Rust panic); the others serve its decoder, which the service does not use (the core decodes PNG).
- */
-function instantiatePngEncoder(): PngExports {
-  const wbg = Object.fromEntries(
-    WebAssembly.Module.imports(pngWasm).map(({ name }) => [
-      name,
-      name === "__wbindgen_throw"
-        ? (ptr: number, len: number) => {
-            throw new Error(`png encoder: ${new TextDecoder().decode(new Uint8Array(exports.memory.buffer, ptr, len))}`);
-          }
-        : () => {
-            throw new Error(`png encoder: unexpected call to ${name}`);
-          },
-    ]),
-  );
-  // Only called from inside `encode`, once `exports` is set.
-  const exports = new WebAssembly.Instance(pngWasm, { wbg }).exports as unknown as PngExports;
-  return exports;
-}
-
-function pngEncode(png: PngExports, p: Pixels): ArrayBuffer {
-  const retptr = png.__wbindgen_add_to_stack_pointer(-16);
-  try {
-    const length = p.data.byteLength;
-    const input = png.__wbindgen_malloc(length, 1) >>> 0;
-    new Uint8Array(png.memory.buffer, input, length).set(p.data);
-    png.encode(retptr, input, length, p.width, p.height, 8);
-    const [ptr = 0, size = 0] = new Int32Array(png.memory.buffer, retptr, 2);
-    const out = new Uint8Array(png.memory.buffer, ptr >>> 0, size).slice();
-    png.__wbindgen_free(ptr, size, 1);
-    return out.buffer;
-  } finally {
-    png.__wbindgen_add_to_stack_pointer(16);
-  }
-}
-
 /** Per isolate; attached to the memory ledger, which counts and reclaims their idle instances. */
 export const codecPools = {
   webpEncode: emscriptenPool<Encoder>(webpEncFactory, webpEncWasm),
   avifDecode: emscriptenPool<Decoder>(avifDecFactory, avifDecWasm),
   avifEncode: emscriptenPool<Encoder>(avifEncFactory, avifEncWasm),
-  pngEncode: new InstancePool<PngExports>({
-    create: async () => instantiatePngEncoder(),
-    memoryBytes: (png) => png.memory.buffer.byteLength,
-    // It starts at 1.06 MB: one that grew on a large image (17 bytes per pixel) is not kept.
-    keepBytes: 2 * 1024 * 1024,
-  }),
 };
 
 function decoded(format: string, image: Pixels | null): Pixels {
@@ -141,9 +89,6 @@ export const decoders = {
 };
 
 export const encoders = {
-  png(p: Pixels): Promise<ArrayBuffer> {
-    return codecPools.pngEncode.use((png) => pngEncode(png, p));
-  },
   webp(p: Pixels, quality: number): Promise<ArrayBuffer> {
     // method 2 (of 0–6): half the time of the default 4 at +3% size, -0.3 dB (300×300, README).
     const options = { ...webpDefaults, quality, method: 2 };

@@ -34,6 +34,14 @@ export interface CoreExports {
   pipeHeight(id: number): number;
   pipeAlpha(id: number): number;
   pipeFree(id: number): void;
+  pngAnalyze(frame: number, width: number, height: number): number;
+  pngPaletteSize(): number;
+  pngPaletteAlphas(): number;
+  pngPalette(): number;
+  pngRepeats(): number;
+  pngPack(frame: number, width: number, height: number, colourType: number, depth: number): number;
+  pngRepack(data: number, width: number, height: number, colourType: number, depth: number): number;
+  pngFilterRows(data: number, width: number, height: number, colourType: number, depth: number): void;
 }
 
 const PAGE = 65536;
@@ -42,7 +50,7 @@ const INITIAL_PAGES = 16;
 /** wasm32's own limit: an instance made without a reservation (tests, tools) may use all of it. */
 const MAX_PAGES = 65536;
 
-/** An RGBA8 frame in the core's memory, freed by whoever holds it. */
+/** An RGBA8 frame in the core's memory (a FrameSink's: one spare byte per row after it), freed by whoever holds it. */
 export class CoreFrame {
   constructor(
     private readonly core: ImageCore,

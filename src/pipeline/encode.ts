@@ -1,13 +1,15 @@
 import { encoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 import { currentSource } from "./context";
+import { encodePng } from "./png";
 import { runRows } from "./rows";
 
 /**
  * Runs the planned pipeline into its encoder. JPEG is encoded by the image core as rows arrive
  * (baseline, 4:2:0, optimised Huffman tables), so without EXIF orientation the rows go from the
- * decoder to the encoder without any frame. An orientation that moves rows into columns, and the
- * jSquash encoders (PNG, WebP, AVIF), take one output-sized frame; the core's frame is freed before a
+ * decoder to the encoder without any frame. An orientation that moves rows into columns, PNG (the core
+ * chooses its colour type from the whole image, then filters the frame in place: png.ts) and the
+ * jSquash encoders (WebP, AVIF) take one output-sized frame; the core's frame is freed before a
  * jSquash encoder runs, so only its copy exists then. No encoder writes EXIF, ICC or XMP: metadata is
  * stripped by construction.
  */
@@ -36,13 +38,18 @@ export const encode: Step = {
       }
       return;
     }
+    if (ctx.request.format === "png") {
+      try {
+        ctx.output = await encodePng(core, frame);
+      } finally {
+        frame.free();
+      }
+      return;
+    }
     const pixels = { data: frame.copyOut(), width: frame.width, height: frame.height };
     frame.free();
     let out: ArrayBuffer;
     switch (ctx.request.format) {
-      case "png":
-        out = await encoders.png(pixels);
-        break;
       case "webp":
         out = await encoders.webp(pixels, quality.webp);
         break;

@@ -45,6 +45,11 @@ export function inspectSource(source: Uint8Array, config: Readonly<Config>): Ima
   if (result.kind === "unsupported") {
     throw new ThumbnailError("SOURCE_UNSUPPORTED", { detail: "source: expected a JPEG, PNG, GIF, WebP or AVIF image" });
   }
+  if (result.kind === "heic") {
+    throw new ThumbnailError("UNSUPPORTED_HEIC", {
+      detail: "source: HEIC/HEIF images are not supported; convert them to JPEG (or AVIF, WebP, PNG) when they are uploaded",
+    });
+  }
   if (result.kind === "corrupt") throw new ThumbnailError("SOURCE_UNDECODABLE", { internal: result.reason });
   const { width, height } = result.info;
   if (width * height > config.maxSourcePixels) {

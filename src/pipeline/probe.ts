@@ -60,6 +60,8 @@ export function webpFrameIsWhole(info: ImageInfo): boolean {
 export type ProbeResult =
   | { readonly kind: "image"; readonly info: ImageInfo }
   | { readonly kind: "unsupported" }
+  /** HEIC/HEIF (HEVC in an ISOBMFF image file): refused with its own error (no HEVC decoder here). */
+  | { readonly kind: "heic" }
   | { readonly kind: "corrupt"; readonly reason: string };
 
 const u16be = (b: Uint8Array, o: number) => ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
@@ -563,12 +565,67 @@ function probeGif(b: Uint8Array): ProbeResult {
   return { kind: "image", info: { format: "gif", width, height, orientation: 1 } };
 }
 
+/** Brands of HEVC-coded HEIF files (ISO/IEC 23008-12 Annex B): images, sequences, multi-layer. */
+const HEVC_BRANDS = new Set(["heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs"]);
+/** Structural HEIF brands that AVIF files carry too: the coded items decide. */
+const HEIF_BRANDS = new Set(["mif1", "msf1", "miaf", "mif2"]);
+
+/** The `ftyp` box's major and compatible brands. */
+function ftypBrands(b: Uint8Array): string[] {
+  const end = Math.min(b.length, u32be(b, 0));
+  const brands = [ascii(b, 8, 4)];
+  for (let o = 16; o + 4 <= end; o += 4) brands.push(ascii(b, o, 4));
+  return brands;
+}
+
+/** The item types (`infe` version 2 and 3) of the file's top-level `meta` box. */
+function heifItemTypes(b: Uint8Array): Set<string> {
+  const types = new Set<string>();
+  const walk = (start: number, end: number, depth: number): void => {
+    for (let o = start; o + 8 <= end && depth < 4; ) {
+      const size = u32be(b, o);
+      const type = ascii(b, o + 4, 4);
+      if (size < 8) return;
+      const body = o + 8;
+      const boxEnd = Math.min(end, o + size);
+      if (type === "meta") walk(body + 4, boxEnd, depth + 1);
+      else if (type === "iinf") walk(body + 4 + (b[body] === 0 ? 2 : 4), boxEnd, depth + 1);
+      else if (type === "infe") {
+        const version = b[body] ?? 0;
+        if (version >= 2) types.add(ascii(b, body + (version === 2 ? 8 : 10), 4));
+      }
+      o += size;
+    }
+  };
+  walk(0, b.length, 0);
+  return types;
+}
+
+/**
+ * AVIF or HEIC, from an ISOBMFF file's coded items when its header shows them (`av01` or
+ * `hvc1`/`hev1`), else from its brands: AVIF and HEIC share the structural brands (`mif1`, `miaf`),
+ * so only `avif`/`avis` or an HEVC brand tells them apart. Anything else (MP4 video, …) is neither.
+ */
+function isobmffImage(b: Uint8Array): "avif" | "heic" | undefined {
+  const items = heifItemTypes(b);
+  if (items.has("av01")) return "avif";
+  if (items.has("hvc1") || items.has("hev1")) return "heic";
+  const brands = ftypBrands(b);
+  if (brands.some((brand) => brand === "avif" || brand === "avis")) return "avif";
+  if (brands.some((brand) => HEVC_BRANDS.has(brand))) return "heic";
+  return brands.some((brand) => HEIF_BRANDS.has(brand)) ? "avif" : undefined;
+}
+
 export function probe(b: Uint8Array): ProbeResult {
   // SOI alone, as libjpeg (and libvips's sniffer) require: what follows it is found by the marker walk
   if (b[0] === 0xff && b[1] === 0xd8) return probeJpeg(b);
   if (u32be(b, 0) === 0x89504e47 && u32be(b, 4) === 0x0d0a1a0a) return probePng(b);
   if (ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WEBP") return probeWebp(b);
-  if (ascii(b, 4, 4) === "ftyp" && /^(avif|avis|mif1|miaf)$/.test(ascii(b, 8, 4))) return probeAvif(b);
+  if (ascii(b, 4, 4) === "ftyp") {
+    const kind = isobmffImage(b);
+    if (kind === "heic") return { kind: "heic" };
+    if (kind === "avif") return probeAvif(b);
+  }
   if (ascii(b, 0, 6) === "GIF87a" || ascii(b, 0, 6) === "GIF89a") return probeGif(b);
   return { kind: "unsupported" };
 }

@@ -46,19 +46,19 @@ describe("codec instance pools", () => {
   });
 
   it("concurrent uses each get an instance of their own, and at most one stays idle", async () => {
-    const pool = codecPools.pngEncode;
+    const pool = codecPools.webpEncode;
     const held = await Promise.all([pool.acquire(), pool.acquire(), pool.acquire()]);
     expect(new Set(held).size).toBe(3);
     for (const instance of held) pool.release(instance);
     expect(pool.idleCount).toBe(1);
     const images = [gradient(40, 30), gradient(30, 40), gradient(50, 50)];
-    const outputs = await Promise.all(images.map((p) => encoders.png(p)));
+    const outputs = await Promise.all(images.map((p) => encoders.webp(p, 95)));
     for (const [i, out] of outputs.entries()) {
       const image = images[i];
       if (!image) throw new Error("missing image");
-      expect(psnr(await decodeImage(out), image)).toBe(Infinity);
+      expect(psnr(await decodeImage(out), image)).toBeGreaterThan(35);
     }
-    expect(codecPools.pngEncode.idleCount).toBe(1);
+    expect(pool.idleCount).toBe(1);
   });
 
   it("a decoder that failed is dropped, and the next decode works", async () => {

@@ -9,6 +9,7 @@ import truncatedJpg from "../fixtures/truncated.jpg?bytes";
 import truncatedPng from "../fixtures/truncated.png?bytes";
 import worker from "../../src/index";
 import { signLegacy } from "../../src/signature";
+import { heifHeader } from "../heif";
 import { decodeImage, get, seed, signedPath, storedKeys, withSettings } from "./helpers";
 
 async function errorCode(response: Response): Promise<string> {
@@ -164,6 +165,8 @@ describe("bad input: a clear 4xx, a log line, nothing stored", () => {
     ["corrupt-header.jpg", corrupt, 422, "SOURCE_UNDECODABLE"],
     ["65536-uint32-limit.png (decompression bomb)", bomb, 413, "SOURCE_TOO_MANY_PIXELS"],
     ["tiff.tif", "II*\u0000\u0008\u0000\u0000\u0000", 422, "SOURCE_UNSUPPORTED"],
+    ["iphone.heic", heifHeader(["heic", "mif1", "heic"], "hvc1").buffer, 415, "UNSUPPORTED_HEIC"],
+    ["plain-mif1.heif (an hvc1 item under AVIF's structural brands)", heifHeader(["mif1", "mif1", "miaf"], "hvc1").buffer, 415, "UNSUPPORTED_HEIC"],
   ];
   it.each(cases)("%s", async (name, bytes, status, code) => {
     await seed(name, bytes);

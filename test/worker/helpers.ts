@@ -4,6 +4,7 @@ import worker from "../../src/index";
 import decodeJpeg, { init as initJpegDecode } from "@jsquash/jpeg/decode.js";
 import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
 import decodePng, { init as initPng } from "@jsquash/png/decode.js";
+import encodePngRgba from "@jsquash/png/encode.js";
 import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
 import { initEmscriptenModule } from "@jsquash/webp/utils.js";
 import webpDecFactory from "@jsquash/webp/codec/dec/webp_dec.js";
@@ -67,6 +68,13 @@ export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format
     pixels = await decoders[format as keyof typeof decoders](bytes);
   }
   return { format, width: pixels.width, height: pixels.height, data: pixels.data };
+}
+
+/** An RGBA PNG made outside the service (squoosh's encoder), to seed as a source. */
+export async function pngSource(pixels: Pixels): Promise<ArrayBuffer> {
+  await initPng(pngWasm);
+  // jSquash reads only data, width and height (its ImageData type is the DOM's, absent here).
+  return encodePngRgba(pixels as Parameters<typeof encodePngRgba>[0]);
 }
 
 /** PSNR in dB over RGBA; Infinity when identical. */

@@ -18,6 +18,7 @@ import l7 from "../fixtures/Landscape_7.jpg?bytes";
 import l8 from "../fixtures/Landscape_8.jpg?bytes";
 import avif from "../fixtures/pitm.avif?bytes";
 import gif from "../fixtures/Crash_test.gif?bytes";
+import screenshot from "../fixtures/screenshot-text.png?bytes";
 import refGif from "../fixtures/references/gif-200x-scale.png?bytes";
 import refAvif from "../fixtures/references/avif-200x-scale.png?bytes";
 import refBird from "../fixtures/references/bird-150x100-scale.png?bytes";
@@ -29,7 +30,7 @@ import refKittenScale from "../fixtures/references/kitten-200x-scale.png?bytes";
 import refLandscape from "../fixtures/references/landscape-120x90-scale.png?bytes";
 import refWebp from "../fixtures/references/webp-200x-scale.png?bytes";
 import webp from "../fixtures/4.webp?bytes";
-import { decodeImage, getThumb, meanColour, psnr, seed, signedPath, withSettings } from "./helpers";
+import { decodeImage, getThumb, meanColour, pngSource, psnr, seed, signedPath, withSettings } from "./helpers";
 
 async function thumb(source: string, size: string, method: string, ext: string) {
   const response = await getThumb(source, size, method, ext);
@@ -74,7 +75,6 @@ describe("geometry of each method and size form (kitten 500x342)", () => {
 
   it("smart keeps the busier side where crop keeps the centre", async () => {
     // Left half flat grey, right half a fine checkerboard: smart must keep the right edge.
-    const { encoders } = await import("../../src/pipeline/codecs");
     const w = 400;
     const h = 100;
     const data = new Uint8ClampedArray(w * h * 4);
@@ -84,7 +84,7 @@ describe("geometry of each method and size form (kitten 500x342)", () => {
         data.set([v, v, v, 255], (y * w + x) * 4);
       }
     }
-    await seed("halves.png", await encoders.png({ data, width: w, height: h }));
+    await seed("halves.png", await pngSource({ data, width: w, height: h }));
     const smart = (await thumb("halves.png", "100x100", "smart", ".png")).image;
     const crop = (await thumb("halves.png", "100x100", "crop", ".png")).image;
     const contrast = (p: typeof smart) => {
@@ -112,6 +112,33 @@ describe("every output format decodes back", () => {
     expect([image.width, image.height]).toEqual([100, 100]);
     // Lossy encoders at their default quality stay close to the lossless reference.
     expect(psnr(image, await decodeImage(refKittenCrop))).toBeGreaterThan(28);
+  });
+});
+
+describe("PNG output in workerd (its own CompressionStream)", () => {
+  /** The filter type byte of every row of an 8-bit RGB PNG, from its inflated IDAT data. */
+  async function rowFilters(png: Uint8Array): Promise<number[]> {
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    const idat: Uint8Array[] = [];
+    for (let o = 8; o + 8 <= png.length; o += 12 + view.getUint32(o)) {
+      if (String.fromCharCode(...png.subarray(o + 4, o + 8)) === "IDAT") idat.push(png.slice(o + 8, o + 8 + view.getUint32(o)));
+    }
+    const rows = new Uint8Array(await new Response(new Blob(idat).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer());
+    const stride = view.getUint32(16) * 3 + 1;
+    return Array.from({ length: rows.length / stride }, (_, y) => rows[y * stride] ?? -1);
+  }
+
+  it("a text screenshot keeps its unfiltered rows (the filtered stream is abandoned once larger)", async () => {
+    await seed("shot.png", screenshot);
+    const response = await getThumb("shot.png", "640x", "scale", ".png");
+    expect(response.status).toBe(200);
+    const png = new Uint8Array(await response.arrayBuffer());
+    expect([png[24], png[25]]).toEqual([8, 2]); // 8-bit RGB
+    expect(new Set(await rowFilters(png))).toEqual(new Set([0]));
+    const image = await decodeImage(png.slice().buffer);
+    expect([image.width, image.height]).toEqual([640, 400]);
+    // The JPEG of the same request comes from the same frame: close, though lossy.
+    expect(psnr(image, (await thumb("shot.png", "640x", "scale", ".jpg")).image)).toBeGreaterThan(30);
   });
 });
 
@@ -171,11 +198,10 @@ describe("colour spaces and bit depths become 8-bit sRGB", () => {
   });
 
   it("BACKGROUND sets the flattening colour; PNG and WebP keep transparency", async () => {
-    const { encoders } = await import("../../src/pipeline/codecs");
     // Left half opaque blue, right half fully transparent.
     const data = new Uint8ClampedArray(64 * 32 * 4);
     for (let i = 0; i < 64 * 32; i++) if (i % 64 < 32) data.set([0, 0, 255, 255], i * 4);
-    await seed("half.png", await encoders.png({ data, width: 64, height: 32 }));
+    await seed("half.png", await pngSource({ data, width: 64, height: 32 }));
     const red = await withSettings({ BACKGROUND: "#ff0000" }, await signedPath("half.png", "32x", "scale", ".jpg"));
     const flat = await decodeImage(await red.arrayBuffer());
     const [lr, , lb] = meanColour(flat, 0, 0, 12, 16);

@@ -15,3 +15,4 @@ export * from "./jpeg/index";
 export * from "./jpegenc/index";
 export * from "./gif/index";
 export * from "./png/index";
+export * from "./pngenc/index";

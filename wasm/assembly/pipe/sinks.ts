@@ -96,7 +96,8 @@ export class FrameSink extends Sink {
     this.height = dh;
     this.received = 0;
     this.opaque = i8x16.splat(-1);
-    this.output = heap.alloc(<usize>dw * <usize>dh * 4);
+    // One spare byte per row: the PNG encoder filters in place, and a filtered RGBA row is one longer.
+    this.output = heap.alloc(<usize>dw * <usize>dh * 4 + <usize>dh);
     this.outputLength = dw * dh * 4;
     const row = <isize>dw << 2;
     const lastX = <isize>(width - 1);

@@ -1,0 +1,183 @@
+/**
+ * PNG output. The image core chooses the smallest exact colour type for the frame (grey at 1–8 bits,
+ * a palette of ≤ 256 colours with tRNS, grey + alpha, RGB, RGBA: wasm/assembly/pngenc/), packs and
+ * filters it in place; the runtime's native zlib (`CompressionStream("deflate")`, the zlib format IDAT
+ * holds) compresses it, fed in slices so that only the compressed stream is held in JS; the chunks are
+ * written here. Lossless: decoding the file gives the frame back exactly.
+ *
+ * Row filters: 8-bit grey and colour rows take the filter with the smallest sum of absolute
+ * residuals (libpng's heuristic), which wins on photos by a third. On flat graphics (many pixels
+ * repeating their left neighbour), unfiltered rows can deflate smaller (anti-aliased text repeats
+ * byte for byte, its filtered residuals do not): both are compressed and the smaller kept, the
+ * second stopped as soon as it is larger. Sub-byte and palette rows stay unfiltered (README, "PNG
+ * output", has the measurements). Grey and palette images chosen at 1, 2 or 4 bits are compressed
+ * at 8 bits too, and the smaller kept.
+ */
+import type { CoreFrame, ImageCore } from "./core";
+
+const PNG_COLOUR_TYPES = { grey: 0, rgb: 2, palette: 3, greyAlpha: 4, rgba: 6 } as const;
+
+/** Filtered rows go to the compressor in slices of this size (a copy each: the core's memory is not handed out). */
+const SLICE_BYTES = 256 * 1024;
+
+/** Row filters pay for 8-bit samples; palette indices and packed sub-byte pixels are no gradients. */
+function filtersFor(colourType: number, depth: number): boolean {
+  return depth === 8 && colourType !== PNG_COLOUR_TYPES.palette;
+}
+
+/** pngRepeats() (per 1024 pixels) from which unfiltered rows are tried too: photos score ~0. */
+const FLAT_REPEATS = 256;
+
+/** Encodes `frame` (RGBA8, with the spare row bytes a FrameSink leaves) into a PNG file; the frame's pixels are consumed. */
+export async function encodePng(core: ImageCore, frame: CoreFrame): Promise<Uint8Array> {
+  const x = core.exports;
+  const { width, height } = frame;
+  const choice = x.pngAnalyze(frame.ptr, width, height);
+  const colourType = choice & 0xff;
+  const depth = choice >> 8;
+  const palette = colourType === PNG_COLOUR_TYPES.palette ? paletteChunks(core) : [];
+  if (depth < 8) {
+    // Packed pixels are smaller, but their bytes repeat only when runs align with bytes: try both.
+    const length = x.pngPack(frame.ptr, width, height, colourType, 8);
+    if (length < 0) throw new Error(`png encoder: pngPack refused ${width}x${height}`);
+    const bytes = await deflate(core, frame.ptr, length);
+    const packedLength = x.pngRepack(frame.ptr, width, height, colourType, depth);
+    if (packedLength < 0) throw new Error(`png encoder: pngRepack refused ${width}x${height} at ${depth} bits`);
+    const packed = await deflate(core, frame.ptr, packedLength, bytes ? byteLength(bytes) : Infinity);
+    if (packed) return assemble([ihdr(width, height, colourType, depth), ...palette], packed);
+    if (!bytes) throw new Error("png encoder: no compressed stream");
+    return assemble([ihdr(width, height, colourType, 8), ...palette], bytes);
+  }
+  const chunks = [ihdr(width, height, colourType, depth), ...palette];
+  const flat = x.pngRepeats() >= FLAT_REPEATS;
+  const length = x.pngPack(frame.ptr, width, height, colourType, depth);
+  if (length < 0) throw new Error(`png encoder: pngPack refused ${width}x${height}`);
+  const filters = filtersFor(colourType, depth);
+  const unfiltered = !filters || flat ? await deflate(core, frame.ptr, length) : null;
+  let filtered: Uint8Array[] | null = null;
+  if (filters) {
+    x.pngFilterRows(frame.ptr, width, height, colourType, depth);
+    filtered = await deflate(core, frame.ptr, length, unfiltered ? byteLength(unfiltered) : Infinity);
+  }
+  const idat = filtered ?? unfiltered;
+  // Never both null: a limit is only set when the unfiltered stream exists (for the type checker).
+  if (!idat) throw new Error("png encoder: no compressed stream");
+  return assemble(chunks, idat);
+}
+
+const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
+
+function ihdr(width: number, height: number, colourType: number, depth: number): Uint8Array {
+  const body = new Uint8Array(13);
+  const view = new DataView(body.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  body[8] = depth;
+  body[9] = colourType;
+  // compression 0, filter method 0, no interlace
+  return chunk("IHDR", body);
+}
+
+/** PLTE, and tRNS up to the last non-opaque entry (the core puts those first). */
+function paletteChunks(core: ImageCore): Uint8Array[] {
+  const x = core.exports;
+  const size = x.pngPaletteSize();
+  const alphas = x.pngPaletteAlphas();
+  const entries = new Uint8Array(x.memory.buffer, x.pngPalette(), size * 4);
+  const rgb = new Uint8Array(size * 3);
+  const alpha = new Uint8Array(alphas);
+  for (let i = 0; i < size; i++) {
+    rgb.set(entries.subarray(i * 4, i * 4 + 3), i * 3);
+    if (i < alphas) alpha[i] = entries[i * 4 + 3] ?? 255;
+  }
+  return alphas > 0 ? [chunk("PLTE", rgb), chunk("tRNS", alpha)] : [chunk("PLTE", rgb)];
+}
+
+/**
+ * zlib-compresses `length` bytes of the core's memory at `ptr`, one pending slice at a time; null
+ * (the rest of the input left out) once the output passes `limit` bytes.
+ */
+async function deflate(core: ImageCore, ptr: number, length: number, limit = Infinity): Promise<Uint8Array[] | null> {
+  const stream = new CompressionStream("deflate");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const output: Uint8Array[] = [];
+  let total = 0;
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      output.push(value);
+      total += value.byteLength;
+    }
+  })();
+  try {
+    for (let offset = 0; offset < length && total <= limit; offset += SLICE_BYTES) {
+      const end = Math.min(length, offset + SLICE_BYTES);
+      await writer.write(new Uint8Array(core.exports.memory.buffer.slice(ptr + offset, ptr + end)));
+    }
+    // Past the limit nothing more is written: closing only flushes what zlib holds.
+    await writer.close();
+  } catch (error) {
+    await reading.catch(() => undefined);
+    throw error;
+  }
+  await reading;
+  return total > limit ? null : output;
+}
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function assemble(head: readonly Uint8Array[], idat: readonly Uint8Array[]): Uint8Array {
+  const idatLength = byteLength(idat);
+  const total = SIGNATURE.length + head.reduce((n, c) => n + c.byteLength, 0) + 12 + idatLength + 12;
+  const out = new Uint8Array(total);
+  out.set(SIGNATURE);
+  let o = SIGNATURE.length;
+  for (const c of head) {
+    out.set(c, o);
+    o += c.byteLength;
+  }
+  // IDAT written in place: its data is the largest part, and is not copied once more into a chunk.
+  const view = new DataView(out.buffer);
+  view.setUint32(o, idatLength);
+  const typeAt = o + 4;
+  out.set(IDAT_TYPE, typeAt);
+  o += 8;
+  for (const c of idat) {
+    out.set(c, o);
+    o += c.byteLength;
+  }
+  view.setUint32(o, crc32(out.subarray(typeAt, o)));
+  o += 4;
+  out.set(chunk("IEND", new Uint8Array(0)), o);
+  return out;
+}
+
+const IDAT_TYPE = new TextEncoder().encode("IDAT");
+
+function chunk(type: string, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + body.byteLength);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, body.byteLength);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(body, 8);
+  view.setUint32(8 + body.byteLength, crc32(out.subarray(4, 8 + body.byteLength)));
+  return out;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = (CRC_TABLE[(c ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
