@@ -5,7 +5,7 @@
  * instance's memory maximum: a request can never grow the core past what it reserved, whatever its
  * data claims, so an estimate that is too low fails that request (a 422) and never the isolate.
  */
-import type { OutputFormat, ThumbnailRequest } from "../url";
+import type { ThumbnailRequest } from "../url";
 import { jpegScale, storedTarget, webpScale, type Plan } from "./geometry";
 import { webpFrameIsWhole, type EmbeddedProfile, type ImageInfo } from "./probe";
 
