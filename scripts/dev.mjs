@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { thumbnailUrl } from "../dist/client.js";
-import { devSecret, root, seedLocal, startDev } from "./local.mjs";
+import { devSecret, ensureDevVars, root, seedLocal, startDev } from "./local.mjs";
 
+ensureDevVars();
 const port = Number(process.env.PORT ?? 8787);
 const persistTo = join(root, ".wrangler", "state");
 const marker = join(persistTo, "thumbsmith-seeded");
