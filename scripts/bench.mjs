@@ -5,6 +5,8 @@
 //   sequential  1000 mixed cold thumbnails in one process: live memory after each      (scripts/bench/sequential.mjs)
 //   burst       12 heavy thumbnails at once on `wrangler dev`: statuses and workerd's
 //               memory growth, then cold/hot throughput                               (scripts/bench/burst.mjs)
+//   hot         a cached thumbnail against `_health` on `wrangler dev`, requests/s in
+//               the same run (wrk when installed, else fetch)                         (scripts/bench/hot.mjs)
 // --quick: the table's issue requests and the 6 MP cells only, 100 sequential thumbnails.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -16,7 +18,7 @@ import { benchConfig, loadPipeline, thumbnailRequest } from "./bench/load.mjs";
 import { ISSUE_CASES, SMALL_CASES, formatTable, runTable } from "./bench/table.mjs";
 import { root } from "./local.mjs";
 
-const PARTS = ["table", "sequential", "burst"];
+const PARTS = ["table", "sequential", "burst", "hot"];
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -62,4 +64,8 @@ const P = await loadPipeline();
     // Imported here: it needs the built client (dist/), which `npm run bench` builds first.
     const { burst } = await import("./bench/burst.mjs");
     await burst(args.images);
+  }
+  if (parts.includes("hot")) {
+    const { hot } = await import("./bench/hot.mjs");
+    await hot();
   }

@@ -39,7 +39,7 @@ const BURST = [
 ];
 
 /** Every workerd process under `pid` (wrangler starts the runtime as a descendant). */
-function workerdPids(pid) {
+export function workerdPids(pid) {
   const children = new Map();
   const names = new Map();
   for (const entry of readdirSync("/proc")) {
