@@ -6,6 +6,7 @@ import type { Env } from "./env";
 import { ThumbnailError, toThumbnailError } from "./errors";
 import { DurableObjectLockService } from "./lock-do";
 import { corePool, isolateLedger } from "./isolate";
+import { dataPoint, type RequestMetrics } from "./metrics";
 import { errorResponse } from "./response";
 import { R2SourceStore, R2ThumbnailStore } from "./storage-r2";
 import { serveThumbnail, type Services } from "./thumbnails";
@@ -16,10 +17,10 @@ export function log(entry: Record<string, unknown>): void {
   console.log(JSON.stringify(entry));
 }
 
-/** What every route sees: the bindings and the validated settings. */
+/** What every route sees: the bindings, the validated settings and the request's metrics. */
 export interface App {
   Bindings: Env;
-  Variables: { config: Readonly<Config> };
+  Variables: { config: Readonly<Config>; metrics: RequestMetrics };
 }
 
 // Per isolate, keyed by the parsed config so tests with different settings don't share entries.
@@ -42,6 +43,7 @@ export function services(c: Context<App>): Services {
     negative,
     core: corePool,
     memory: isolateLedger(config),
+    metrics: c.var.metrics,
     log,
     waitUntil: (promise) => c.executionCtx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
   };
@@ -80,6 +82,14 @@ const app = new Hono<App>({
 });
 
 app.use(async (c, next) => {
+  const started = Date.now();
+  c.set("metrics", {});
+  await next();
+  // Errors included: Hono has turned them into c.res (onError, notFound) by now.
+  c.env.METRICS?.writeDataPoint(dataPoint(c.res, c.var.metrics, Date.now() - started));
+});
+
+app.use(async (c, next) => {
   c.set("config", getConfig(c.env));
   await next();
 });
@@ -95,6 +105,7 @@ app.get("/:thumbnail{.+/[^/]+/[^/]+/[^/]+}", (c) => serveThumbnail(c.req.raw, c.
 
 /** Every failure ends here: one log line with the internal reason, the registry's public answer. */
 function fail(error: ThumbnailError, c: Context<App>): Response {
+  c.var.metrics.errorCode = error.code;
   log({
     level: error.status >= 500 ? "error" : "warn",
     code: error.code,

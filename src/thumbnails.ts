@@ -6,6 +6,7 @@ import type { NegativeCache, ResponseCache } from "./cache";
 import type { Config } from "./config";
 import { ERRORS, ThumbnailError, type ErrorCode } from "./errors";
 import type { LockService } from "./lock";
+import type { RequestMetrics } from "./metrics";
 import type { Hold, MemoryLedger, Reservation } from "./memory";
 import { estimateCost, type Cost } from "./pipeline/budget";
 import { swapsAxes } from "./pipeline/geometry";
@@ -29,6 +30,8 @@ export interface Services {
   readonly core: CorePool;
   /** The isolate's memory ledger: every generation reserves its peak here first. */
   readonly memory: MemoryLedger;
+  /** Filled in for the request's data point (metrics.ts), when something collects it. */
+  readonly metrics?: RequestMetrics;
   readonly log: (entry: Record<string, unknown>) => void;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
@@ -128,6 +131,7 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
       // A header that runs past what was read probes as corrupt: read on.
       if (!complete && probe(head).kind === "corrupt") continue;
       const info = inspectSource(head, config);
+      if (s.metrics) s.metrics.formatIn = info.format;
       const what = describeRequest(info, t);
       let cost = pipelineCost(info, t, config, source.size);
       if (!complete && LATE_ORIENTATION.has(info.format)) {
@@ -202,7 +206,9 @@ async function generate(request: Request, url: string, t: ThumbnailRequest, s: S
     s.negative.add(t.source);
     throw new ThumbnailError("SOURCE_NOT_FOUND");
   }
+  if (s.metrics) s.metrics.sourceBytes = source.size;
   const thumbnail = await render(source, t, s, deadline);
+  if (s.metrics) s.metrics.timings = thumbnail.timings;
   const meta = { contentType: thumbnail.contentType, cacheControl: s.config.cacheControl, sourceEtag: source.etag };
   const etag = await s.thumbs.put(t.key, thumbnail.bytes, meta);
   s.log({ level: "info", event: "generated", key: t.key, bytes: thumbnail.bytes.byteLength, timings: Object.fromEntries(thumbnail.timings) });
@@ -220,6 +226,7 @@ function isErrorCode(code: string): code is ErrorCode {
 
 export async function serveThumbnail(request: Request, path: string, s: Services): Promise<Response> {
   const t = parseThumbnailPath(path, s.config.maxDimension);
+  if (s.metrics) Object.assign(s.metrics, { spec: `${t.size.text}/${t.method}`, formatOut: t.format });
   const url = cacheUrl(request, s.config, t);
   // The hot path skips the HMAC: only verified URLs are ever put in the edge cache (their key
   // carries the signature), so a hit was verified when it was stored. The cost: a URL signed with
