@@ -42,7 +42,11 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       {
-        plugins: [fixtureBytes, cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          fixtureBytes,
+          // The tests' own key: `.dev.vars` is the developer's (gitignored, absent in a fresh clone).
+          cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, miniflare: { bindings: { THUMBS_SECRET: "worker-test-secret" } } }),
+        ],
         test: { name: "worker", include: ["test/worker/**/*.test.ts"], testTimeout: 60_000 },
       },
       {

@@ -6,6 +6,8 @@
 //   burst       12 heavy thumbnails at once on `wrangler dev`: statuses and workerd's
 //               memory growth, then cold/hot throughput                               (scripts/bench/burst.mjs)
 //   png         PNG output bytes against sharp's default PNG of the same thumbnail     (scripts/bench/png.mjs)
+//   hot         a cached thumbnail against `_health` on `wrangler dev`, requests/s in
+//               the same run (wrk when installed, else fetch)                         (scripts/bench/hot.mjs)
 // --quick: the table's issue requests and the 6 MP cells only, 100 sequential thumbnails.
 // --only TEXT: only the table's cases whose source or request contains TEXT (e.g. `--only .webp`).
 import { spawnSync } from "node:child_process";
@@ -19,7 +21,7 @@ import { runPng } from "./bench/png.mjs";
 import { ISSUE_CASES, SMALL_CASES, formatTable, runTable } from "./bench/table.mjs";
 import { root } from "./local.mjs";
 
-const PARTS = ["table", "sequential", "burst", "png"];
+const PARTS = ["table", "sequential", "burst", "png", "hot"];
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -68,4 +70,8 @@ const P = await loadPipeline();
     // Imported here: it needs the built client (dist/), which `npm run bench` builds first.
     const { burst } = await import("./bench/burst.mjs");
     await burst(args.images);
+  }
+  if (parts.includes("hot")) {
+    const { hot } = await import("./bench/hot.mjs");
+    await hot();
   }

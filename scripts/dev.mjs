@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { thumbnailUrl } from "../dist/client.js";
-import { devSecret, root, seedLocal, startDev } from "./local.mjs";
+import { devSecret, ensureDevVars, root, seedLocal, startDev } from "./local.mjs";
 
+ensureDevVars();
 const port = Number(process.env.PORT ?? 8787);
 const persistTo = join(root, ".wrangler", "state");
 const marker = join(persistTo, "thumbsmith-seeded");
@@ -15,7 +16,10 @@ if (!existsSync(marker)) {
   writeFileSync(marker, new Date().toISOString());
 }
 
-const child = await startDev({ port, persistTo });
+// Development-only admin token and presets, so `_purge`/`_warm` and the local queue work out of the box.
+const adminToken = "dev-admin-token-change-me";
+const presets = "100x100/crop.jpg,300x/scale.webp,info";
+const child = await startDev({ port, persistTo, vars: { ADMIN_TOKEN: adminToken, PRESETS: presets } });
 const base = `http://127.0.0.1:${port}/`;
 const secret = devSecret();
 const examples = [
@@ -29,6 +33,7 @@ console.log("\nthumbsmith is running. Try:");
 for (const [source, size, method, ext] of examples) {
   console.log(`  ${await thumbnailUrl(source, size, method, ext, { secret, baseUrl: base })}`);
 }
-console.log(`\nSign more with: THUMBS_SECRET=${secret} npx thumbsmith sign <source> <size> <method> <ext> --base ${base}\n`);
+console.log(`\nSign more with: THUMBS_SECRET=${secret} npx thumbsmith sign <source> <size> <method> <ext> --base ${base}`);
+console.log(`Warm or purge (presets ${presets}): ADMIN_TOKEN=${adminToken} npx thumbsmith warm animals/kitten.jpg --base ${base}\n`);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,12 +1,7 @@
-import type { ThumbnailLock } from "./lock-do";
-import type { WarmMessage } from "./queue";
-
-/** Bindings (wrangler.toml) plus settings (vars and secrets, all strings; see config.ts). */
-export interface Env {
-  readonly SOURCES: R2Bucket;
-  readonly THUMBS: R2Bucket;
-  readonly LOCKS: DurableObjectNamespace<ThumbnailLock>;
-  /** The queue of R2 event notifications and warm requests (optional: `_warm` needs it). */
-  readonly EVENTS?: Queue<WarmMessage>;
-  readonly [setting: string]: unknown;
-}
+/**
+ * The Worker's bindings and settings. `Cloudflare.Env` is what `npm run cf-typegen` (`wrangler
+ * types`) generates from wrangler.toml into worker-configuration.d.ts; CI fails when it is stale.
+ * Settings left at their default (not in [vars]) and LEGACY_SECRET_KEY are read by config.ts from
+ * the untyped env; METRICS is optional: set only where the dataset is configured (README "Metrics").
+ */
+export type Env = Cloudflare.Env & { readonly METRICS?: AnalyticsEngineDataset };

@@ -6,6 +6,7 @@ import type { Env } from "./env";
 import { ThumbnailError, toThumbnailError } from "./errors";
 import { DurableObjectLockService } from "./lock-do";
 import { corePool, isolateLedger } from "./isolate";
+import { dataPoint, type RequestMetrics } from "./metrics";
 import { errorResponse } from "./response";
 import { R2SourceStore, R2ThumbnailStore } from "./storage-r2";
 import { serveThumbnail, type Services } from "./thumbnails";
@@ -19,10 +20,10 @@ export function log(entry: Record<string, unknown>): void {
   console.log(JSON.stringify(entry));
 }
 
-/** What every route sees: the bindings and the validated settings. */
+/** What every route sees: the bindings, the validated settings and the request's metrics. */
 export interface App {
   Bindings: Env;
-  Variables: { config: Readonly<Config> };
+  Variables: { config: Readonly<Config>; metrics: RequestMetrics };
 }
 
 // Per isolate, keyed by the parsed config so tests with different settings don't share entries.
@@ -30,11 +31,16 @@ const negativeCaches = new WeakMap<Readonly<Config>, NegativeCache>();
 
 /** The flow's dependencies for this request: R2, the Durable Object, the edge cache, the isolate's pools. */
 export function services(c: Context<App>): Services {
-  return servicesFor(c.env, c.var.config, c.executionCtx);
+  return servicesFor(c.env, c.var.config, c.executionCtx, c.var.metrics);
 }
 
 /** The same for any handler (the queue consumer has no Hono context). */
-export function servicesFor(env: Env, config: Readonly<Config>, ctx: { waitUntil(promise: Promise<unknown>): void }): Services {
+export function servicesFor(
+  env: Env,
+  config: Readonly<Config>,
+  ctx: { waitUntil(promise: Promise<unknown>): void },
+  metrics?: RequestMetrics,
+): Services {
   let negative = negativeCaches.get(config);
   if (!negative) {
     negative = new NegativeCache(config.negativeTtl * 1000);
@@ -49,6 +55,7 @@ export function servicesFor(env: Env, config: Readonly<Config>, ctx: { waitUntil
     negative,
     core: corePool,
     memory: isolateLedger(config),
+    ...(metrics && { metrics }),
     log,
     waitUntil: (promise) => ctx.waitUntil(promise.catch((error: unknown) => log({ level: "warn", event: "background", error: String(error) }))),
   };
@@ -87,6 +94,14 @@ const app = new Hono<App>({
 });
 
 app.use(async (c, next) => {
+  const started = Date.now();
+  c.set("metrics", {});
+  await next();
+  // Errors included: Hono has turned them into c.res (onError, notFound) by now.
+  c.env.METRICS?.writeDataPoint(dataPoint(c.res, c.var.metrics, Date.now() - started));
+});
+
+app.use(async (c, next) => {
   c.set("config", getConfig(c.env));
   await next();
 });
@@ -107,6 +122,7 @@ app.get("/:thumbnail{.+/[^/]+/[^/]+/[^/]+}", (c) => serveThumbnail(c.req.raw, c.
 
 /** Every failure ends here: one log line with the internal reason, the registry's public answer. */
 function fail(error: ThumbnailError, c: Context<App>): Response {
+  c.var.metrics.errorCode = error.code;
   log({
     level: error.status >= 500 ? "error" : "warn",
     code: error.code,

@@ -102,6 +102,17 @@ export function mismatchCode(signature: string, keys: VerifyKeys): "BAD_SIGNATUR
   return signature.length === 2 * LEGACY_SIGNATURE_BYTES && keys.legacySecret ? "BAD_LEGACY_SIGNATURE" : "BAD_SIGNATURE";
 }
 
+/** The server verifies with the same few keys on every request: imported once per isolate. */
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+function v1VerifyKey(secret: string): Promise<CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    key = hmacKey(encoder.encode(secret), "SHA-256", ["sign"]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** Checks a signature over a v1 message and (with a legacy key) a legacy one salted with `source`. */
 async function verifyMessages(
   v1: string,
@@ -114,7 +125,7 @@ async function verifyMessages(
   if (given.byteLength === V1_SIGNATURE_BYTES) {
     const message = encoder.encode(v1);
     for (const secret of keys.secrets) {
-      const key = await hmacKey(encoder.encode(secret), "SHA-256", ["sign"]);
+      const key = await v1VerifyKey(secret);
       const mac = await crypto.subtle.sign("HMAC", key, message);
       if (await constantTimeEqual(mac.slice(0, V1_SIGNATURE_BYTES), given)) return "v1";
     }

@@ -6,6 +6,7 @@ import { sourceTag, type NegativeCache, type ResponseCache } from "./cache";
 import type { Config } from "./config";
 import { ERRORS, ThumbnailError, type ErrorCode } from "./errors";
 import type { LockService } from "./lock";
+import type { RequestMetrics } from "./metrics";
 import type { Hold, MemoryLedger, Reservation } from "./memory";
 import { estimateCost, type Cost } from "./pipeline/budget";
 import { swapsAxes } from "./pipeline/geometry";
@@ -30,17 +31,17 @@ export interface Services {
   readonly core: CorePool;
   /** The isolate's memory ledger: every generation reserves its peak here first. */
   readonly memory: MemoryLedger;
+  /** Filled in for the request's data point (metrics.ts), when something collects it. */
+  readonly metrics?: RequestMetrics;
   readonly log: (entry: Record<string, unknown>) => void;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
 
-export async function parseAndVerify(path: string, config: Readonly<Config>): Promise<ThumbnailRequest> {
-  const request = parseThumbnailPath(path, config.maxDimension);
-  const parts = { source: request.source, size: request.size.text, method: request.method, ext: request.ext };
+/** Throws the 401/403 for a signature that verifies under no key. */
+async function verify(t: ThumbnailRequest, config: Readonly<Config>): Promise<void> {
+  const parts = { source: t.source, size: t.size.text, method: t.method, ext: t.ext };
   const keys = { secrets: config.secrets, legacySecret: config.legacySecret };
-  const scheme = await verifySignature(parts, request.signature, keys);
-  if (!scheme) throw new ThumbnailError(mismatchCode(request.signature, keys));
-  return request;
+  if (!(await verifySignature(parts, t.signature, keys))) throw new ThumbnailError(mismatchCode(t.signature, keys));
 }
 
 /**
@@ -71,11 +72,17 @@ export function derivativeUrl(origin: string, config: Readonly<Config>, source: 
 async function fromCache(request: Request, url: string, s: Services): Promise<Response | undefined> {
   const hit = await s.cache.match(url);
   if (!hit) return undefined;
-  // Read whole (thumbnails are small) so Content-Length is exact even if the cache dropped it.
-  const body = new Uint8Array(await hit.arrayBuffer());
+  const length = hit.headers.get("Content-Length");
+  let body: ReadableStream<Uint8Array> | Uint8Array | null = hit.body;
+  let size = Number(length);
+  if (length === null || !Number.isSafeInteger(size)) {
+    // Read whole (thumbnails are small) so Content-Length is exact even if the cache dropped it.
+    body = new Uint8Array(await hit.arrayBuffer());
+    size = body.byteLength;
+  }
   return thumbnailResponse(request, {
     body,
-    size: body.byteLength,
+    size,
     contentType: hit.headers.get("Content-Type") ?? "application/octet-stream",
     cacheControl: hit.headers.get("Cache-Control") ?? s.config.cacheControl,
     etag: hit.headers.get("ETag") ?? "",
@@ -140,6 +147,7 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
       // A header that runs past what was read probes as corrupt: read on.
       if (!complete && probe(head).kind === "corrupt") continue;
       const info = inspectSource(head, config);
+      if (s.metrics) s.metrics.formatIn = info.format;
       const what = describeRequest(info, t);
       let cost = pipelineCost(info, t, config, source.size);
       if (!complete && LATE_ORIENTATION.has(info.format)) {
@@ -221,7 +229,9 @@ async function generate(request: Request, url: string, d: Derivative, s: Service
     s.negative.add(d.source);
     throw new ThumbnailError("SOURCE_NOT_FOUND");
   }
+  if (s.metrics) s.metrics.sourceBytes = source.size;
   const made = await d.make(source, s, deadline);
+  if (s.metrics) s.metrics.timings = made.timings;
   const meta = { contentType: made.contentType, cacheControl: s.config.cacheControl, sourceEtag: source.etag };
   const etag = await s.thumbs.put(keyOf(d), made.bytes, meta);
   s.log({ level: "info", event: "generated", key: keyOf(d), bytes: made.bytes.byteLength, timings: Object.fromEntries(made.timings) });
@@ -248,15 +258,24 @@ export function thumbnailDerivative(t: ThumbnailRequest): Derivative {
 /**
  * Serves a derivative: edge cache, then THUMBS, then made once under the derivative's lock (identical
  * concurrent requests, the queue consumer included, wait for the holder's outcome). `edgeCache: false`
- * (warming) neither reads nor fills the edge cache.
+ * (warming) neither reads nor fills the edge cache. `verify` runs after the edge cache misses.
  */
-export async function serveDerivative(request: Request, d: Derivative, s: Services, options: { readonly edgeCache?: boolean } = {}): Promise<Response> {
+export async function serveDerivative(
+  request: Request,
+  d: Derivative,
+  s: Services,
+  options: { readonly edgeCache?: boolean; readonly verify?: () => Promise<void> } = {},
+): Promise<Response> {
   const key = keyOf(d);
   const url = derivativeUrl(new URL(request.url).origin, s.config, d.source, d.rest);
   if (options.edgeCache !== false) {
+    // The hot path skips the HMAC: only verified URLs are ever put in the edge cache (their key
+    // carries the signature), so a hit was verified when it was stored. The cost: a URL signed with
+    // a key since removed from THUMBS_SECRET is served from the cache until evicted (README "Key rotation").
     const cached = await fromCache(request, url, s);
     if (cached) return cached;
   }
+  await options.verify?.();
   if (s.negative.has(d.source)) throw new ThumbnailError("SOURCE_NOT_FOUND", { internal: "remembered as missing" });
   const stored = await fromStorage(request, url, d, s);
   if (stored) return stored;
@@ -296,5 +315,7 @@ export async function serveDerivative(request: Request, d: Derivative, s: Servic
 }
 
 export async function serveThumbnail(request: Request, path: string, s: Services): Promise<Response> {
-  return serveDerivative(request, thumbnailDerivative(await parseAndVerify(path, s.config)), s);
+  const t = parseThumbnailPath(path, s.config.maxDimension);
+  if (s.metrics) Object.assign(s.metrics, { spec: `${t.size.text}/${t.method}`, formatOut: t.format });
+  return serveDerivative(request, thumbnailDerivative(t), s, { verify: () => verify(t, s.config) });
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { thumbnailUrl } from "../../dist/client.js";
-import { devSecret, seedLocal, startDev } from "../local.mjs";
+import { LOCAL_SECRET, seedLocal, startDev } from "../local.mjs";
 import { e2eThroughput } from "./e2e.mjs";
 import { image } from "./images.mjs";
 
@@ -39,7 +39,7 @@ const BURST = [
 ];
 
 /** Every workerd process under `pid` (wrangler starts the runtime as a descendant). */
-function workerdPids(pid) {
+export function workerdPids(pid) {
   const children = new Map();
   const names = new Map();
   for (const entry of readdirSync("/proc")) {
@@ -110,9 +110,9 @@ export async function burst(images, { throughput = true } = {}) {
   for (const [key, name] of Object.entries(SOURCES)) extra[key] = await image(images, name);
   seedLocal(persistTo, extra);
   const port = 18000 + Math.floor(Math.random() * 1000);
-  const child = await startDev({ port, persistTo, stdio: "ignore" });
+  const child = await startDev({ port, persistTo, stdio: "ignore", secret: LOCAL_SECRET });
   try {
-    const secret = devSecret();
+    const secret = LOCAL_SECRET;
     const base = `http://127.0.0.1:${port}/`;
     const sign = (source, size, method, ext) => thumbnailUrl(source, size, method, ext, { secret, baseUrl: base });
     const warm = await fetch(await sign("animals/kitten.jpg", "100x100", "crop", ".jpg"));

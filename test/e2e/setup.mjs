@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { devSecret, seedLocal, startDev } from "../../scripts/local.mjs";
+import { LOCAL_SECRET, seedLocal, startDev } from "../../scripts/local.mjs";
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -21,9 +21,9 @@ export default async function setup() {
   const persistTo = mkdtempSync(join(tmpdir(), "thumbsmith-e2e-"));
   seedLocal(persistTo);
   const port = await freePort();
-  const child = await startDev({ port, persistTo, stdio: process.env.THUMBSMITH_E2E_VERBOSE ? "inherit" : "ignore" });
+  const child = await startDev({ port, persistTo, stdio: process.env.THUMBSMITH_E2E_VERBOSE ? "inherit" : "ignore", secret: LOCAL_SECRET });
   process.env.THUMBSMITH_E2E_URL = `http://127.0.0.1:${port}`;
-  process.env.THUMBSMITH_E2E_SECRET = devSecret();
+  process.env.THUMBSMITH_E2E_SECRET = LOCAL_SECRET;
   return () => {
     child.kill("SIGTERM");
     rmSync(persistTo, { recursive: true, force: true });

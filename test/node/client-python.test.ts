@@ -212,6 +212,20 @@ print(json.dumps([salted_hmac(v["source"], v["message"], secret=v["secret"]).hex
     expect(result).toEqual({ output: "None" });
   });
 
+  it("renders an empty source as nothing without `as` (not \"None\"), and refuses other arities", async () => {
+    const results = await render([
+      { settings: { THUMBSMITH_SECRET: "k" }, template: `{% load thumbnail %}<img src="{% thumbnail "" "1x1" "crop" ".jpg" %}">`, context: {} },
+      { settings: { THUMBSMITH_SECRET: "k" }, template: `{% load thumbnail %}<img src="{% thumbnail source "1x1" "crop" ".jpg" %}">`, context: { source: { fieldfile: "" } } },
+      { settings: { THUMBSMITH_SECRET: "k" }, template: `{% load thumbnail %}{% thumbnail source "1x1" "crop" %}`, context: { source: "a.jpg" } },
+      { settings: { THUMBSMITH_SECRET: "k" }, template: `{% load thumbnail %}{% thumbnail source "1x1" "crop" ".jpg" into thumb %}`, context: { source: "a.jpg" } },
+    ]);
+    expect(results.slice(0, 2)).toEqual([{ output: '<img src="">' }, { output: '<img src="">' }]);
+    expect(results.slice(2)).toEqual([
+      { error: "TemplateSyntaxError", message: expect.stringMatching(/takes source, size, method and extension/) },
+      { error: "TemplateSyntaxError", message: expect.stringMatching(/takes source, size, method and extension/) },
+    ]);
+  });
+
   it("signs with the first key when THUMBSMITH_SECRET is a THUMBS_SECRET list", async () => {
     const k1 = valid.find((v) => v.secret === "k1")!;
     const [result] = await render([{ settings: { THUMBSMITH_SECRET: ",k1, k2" }, template: URL_TEMPLATE, context: vectorContext(k1) }]);

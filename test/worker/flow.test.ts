@@ -232,11 +232,28 @@ describe("signatures through the worker", () => {
     expect(await storedKeys("signed.jpg/")).toEqual([]);
   });
 
-  it("rotation: every key in THUMBS_SECRET verifies", async () => {
+  it("rotation: every key in THUMBS_SECRET verifies; a removed key's URLs are refused unless the edge cache has them", async () => {
     await seed("kitten.jpg", kitten);
     const path = await signedPath("kitten.jpg", "10x10", "crop", ".png", "old-key");
-    expect((await withSettings({ THUMBS_SECRET: "new-key, old-key" }, path)).status).toBe(200);
-    expect((await withSettings({ THUMBS_SECRET: "new-key" }, path)).status).toBe(403);
+    const run = async (settings: Record<string, string>, host: string) => {
+      const ctx = createExecutionContext();
+      const response = await worker.fetch(new Request(`https://${host}${path}`), { ...env, ...settings }, ctx);
+      await waitOnExecutionContext(ctx);
+      return response;
+    };
+    expect((await run({ THUMBS_SECRET: "new-key, old-key" }, "rotation.example.com")).status).toBe(200);
+    expect((await run({ THUMBS_SECRET: "new-key" }, "other.example.com")).status).toBe(403);
+    // The documented trade-off of looking the cache up before verifying (README "Key rotation").
+    const cached = await run({ THUMBS_SECRET: "new-key" }, "rotation.example.com");
+    expect([cached.status, cached.headers.get("X-Thumbnail")]).toEqual([200, "cached"]);
+  });
+
+  it("only verified URLs enter the edge cache", async () => {
+    await seed("kitten.jpg", kitten);
+    const path = await signedPath("kitten.jpg", "12x12", "crop", ".jpg", "not-the-secret");
+    expect((await withSettings({}, path)).status).toBe(403);
+    expect((await withSettings({}, path)).status).toBe(403);
+    expect(await caches.default.match(`https://thumbs.example.com${path}`)).toBeUndefined();
   });
 
   it("legacy django-rest-thumbnails signatures verify only with LEGACY_SECRET_KEY set", async () => {

@@ -41,7 +41,7 @@ async function runQueue(bodies: unknown[], settings: Settings = {}) {
   const messages = bodies.map((body) => ({ id: `m${++nextId}`, timestamp: new Date(), attempts: 1, body }));
   const batch = createMessageBatch("thumbsmith-events", messages);
   const ctx = createExecutionContext();
-  await worker.queue(batch, { ...env, PRESETS, ...settings }, ctx);
+  await worker.queue(batch, Object.assign({}, env, { PRESETS }, settings), ctx);
   const result = await getQueueResult(batch, ctx);
   return { ids: messages.map((m) => m.id), result };
 }

@@ -26,7 +26,7 @@ import re
 from django import template
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 
 from thumbsmith import first_key, thumbnail_url
 
@@ -67,7 +67,6 @@ def _base_url():
     return getattr(settings, "THUMBSMITH_BASE_URL", None) or default
 
 
-@register.simple_tag
 def thumbnail(source, size, method, extension):
     """A Thumbnail for `source` (a FieldFile, whose .name is the key, or the key itself); None when
     it is empty. Raises ValueError for a size, method, extension or key the server would reject."""
@@ -77,6 +76,33 @@ def thumbnail(source, size, method, extension):
     secret, legacy = _signing()
     url = thumbnail_url(source, size, method, extension, secret, _base_url(), legacy)
     return Thumbnail(source, size, method, extension, url)
+
+
+class ThumbnailNode(template.Node):
+    def __init__(self, arguments, target):
+        self.arguments = arguments
+        self.target = target
+
+    def render(self, context):
+        thumb = thumbnail(*(argument.resolve(context) for argument in self.arguments))
+        if self.target is not None:
+            context[self.target] = thumb
+            return ""
+        # Not simple_tag: it would print an empty source's None as "None" (src="None").
+        return "" if thumb is None else conditional_escape(thumb.url) if context.autoescape else thumb.url
+
+
+@register.tag(name="thumbnail")
+def do_thumbnail(parser, token):
+    """{% thumbnail source size method extension [as name] %}"""
+    bits = token.split_contents()
+    target = None
+    if len(bits) == 7 and bits[5] == "as":
+        target = bits[6]
+        bits = bits[:5]
+    if len(bits) != 5:
+        raise template.TemplateSyntaxError(f"{bits[0]!r} takes source, size, method and extension, then optionally 'as name'")
+    return ThumbnailNode([parser.compile_filter(bit) for bit in bits[1:]], target)
 
 
 _COLOUR = re.compile(r"#[0-9a-f]{6}")
