@@ -6,7 +6,9 @@
  * data claims, so an estimate that is too low fails that request (a 422) and never the isolate.
  */
 import type { OutputFormat, ThumbnailRequest } from "../url";
+import type { AvifFile, AvifPicture } from "./avif";
 import { jpegScale, storedTarget, type Plan } from "./geometry";
+import { CorePool } from "./pool";
 import type { ImageInfo } from "./probe";
 
 /** The core's memory before a request allocates: its static data and the allocator's first pages. */
@@ -31,6 +33,48 @@ const FOLD_BUDGET = 4 * 1024 * 1024;
 const PNG_WORK_BYTES = 200 * 1024;
 /** GIF decoder's working block: palette, LZW table, string buffer (gif/decoder.ts). */
 const GIF_WORK_BYTES = 32 * 1024;
+
+/** av1.ts AV1_INITIAL_BYTES: the dav1d module's static data and stack. */
+const AV1_INITIAL_BYTES = 2 * 1024 * 1024;
+/**
+ * What dav1d holds besides the pictures while it decodes a frame, per pixel of that frame (block and
+ * mode info, loop filter masks, CDEF and restoration line buffers): measured 0.44 bytes per pixel at
+ * 12 and 24 MP, 8-bit; twice that is allowed for 10/12-bit.
+ */
+const AV1_DECODE_BYTES_PER_PIXEL = 0.6;
+const AV1_DECODE_BASE_BYTES = 1024 * 1024;
+
+/** dav1d_default_picture_alloc's buffer for one picture of `p`'s tiles (picture.c). */
+function av1PictureBytes(p: AvifPicture, alpha: boolean): number {
+  const hbd = p.config.bitDepth > 8 ? 1 : 0;
+  const alignedW = (p.tileWidth + 127) & ~127;
+  const alignedH = (p.tileHeight + 127) & ~127;
+  let yStride = alignedW << hbd;
+  if (!(yStride & 1023)) yStride += 64;
+  const chroma = !alpha && !p.config.monochrome;
+  let uvStride = chroma ? yStride >> (p.config.subsamplingX ? 1 : 0) : 0;
+  if (chroma && !(uvStride & 1023)) uvStride += 64;
+  return yStride * alignedH + 2 * uvStride * (alignedH >> (p.config.subsamplingY ? 1 : 0)) + 64;
+}
+
+/**
+ * The dav1d instance's memory (av1.ts), as the size class it is given: every decoded picture kept
+ * (the colour tiles and the alpha tiles, as planes: no RGBA frame), the state of the one frame being
+ * decoded, one item's data, and the rows on their way out.
+ */
+export function av1DecoderBytes(file: AvifFile): number {
+  let pictures = 0;
+  let frame = 0;
+  let item = 0;
+  for (const [p, alpha] of [[file.color, false], [file.alpha, true]] as const) {
+    if (!p) continue;
+    pictures += p.tiles.length * av1PictureBytes(p, alpha);
+    frame = Math.max(frame, p.tileWidth * p.tileHeight * AV1_DECODE_BYTES_PER_PIXEL * (p.config.bitDepth > 8 ? 2 : 1));
+    for (const tile of p.tiles) item = Math.max(item, tile.length);
+  }
+  const rows = file.color.width * 8 + file.color.tileWidth * 24;
+  return CorePool.sizeFor((AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + pictures + frame + item + rows) * CORE_SLACK);
+}
 
 /**
  * What jSquash holds besides the core. A WebP/AVIF decode keeps the RGBA frame in the codec's memory
@@ -59,7 +103,7 @@ export interface Cost {
   readonly rows: { readonly width: number; readonly height: number };
   /** The image core's memory at its peak: the maximum its instance is given. */
   readonly coreBytes: number;
-  /** jSquash codec memory and JS copies of frames at their peak, besides the core and the source bytes. */
+  /** Codec instances (dav1d, jSquash) and JS copies of frames at their peak, besides the core and the source bytes. */
   readonly otherBytes: number;
 }
 
@@ -93,8 +137,11 @@ function decoderBytes(info: ImageInfo, denom: number): number {
       return PNG_WORK_BYTES + info.width * 20 + 64 + (info.interlaced ? frameBytes(info.width, info.height) : 0);
     case "gif":
       return GIF_WORK_BYTES + info.width * info.height + info.height * 4 + info.width * 4 + 65536;
+    case "avif":
+      // One RGBA row pushed from dav1d's instance (counted in otherBytes).
+      return info.width * 4 + 64;
     default:
-      // WebP, AVIF: jSquash's frame, copied into the core as the source.
+      // WebP: jSquash's frame, copied into the core as the source.
       return frameBytes(info.width, info.height);
   }
 }
@@ -131,7 +178,9 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
     core = pass1 + (jpegOut && !oriented ? sink : frameBytes(output.width, output.height) + (jpegOut ? sink : 0));
   }
   let other = 0;
-  if (info.format === "webp" || info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
+  if (info.format === "webp") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
+  // The dav1d instance is given back before an encoder runs (encode.ts releases the source first).
+  if (info.format === "avif" && info.avif) other = av1DecoderBytes(info.avif);
   if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
   return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), otherBytes: other };
 }

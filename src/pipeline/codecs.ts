@@ -1,7 +1,8 @@
 /**
  * jSquash codecs, one instance pool per codec (pool.ts): each use takes an instance of its own, so
  * concurrent requests never share a heap, and an instance whose memory grew on a large image is
- * dropped afterwards instead of holding that memory for the isolate's lifetime. Instances are made
+ * dropped afterwards instead of holding that memory for the isolate's lifetime. AVIF is decoded by
+ * dav1d (av1.ts), not here: jSquash's decoder returns a whole RGBA frame. Instances are made
  * from the compiled modules only when first needed: the AVIF encoder's 16 MB are never paid for by
  * sites that do not ask for AVIF.
  *
@@ -11,13 +12,11 @@
  * re-initialised at all, so it has the few lines of glue below instead.
  */
 import { defaultOptions as avifDefaults } from "@jsquash/avif/meta.js";
-import avifDecFactory from "@jsquash/avif/codec/dec/avif_dec.js";
 import avifEncFactory from "@jsquash/avif/codec/enc/avif_enc.js";
 import { defaultOptions as webpDefaults } from "@jsquash/webp/meta.js";
 import { initEmscriptenModule } from "@jsquash/webp/utils.js";
 import webpDecFactory from "@jsquash/webp/codec/dec/webp_dec.js";
 import webpEncFactory from "@jsquash/webp/codec/enc/webp_enc_simd.js";
-import avifDecWasm from "@jsquash/avif/codec/dec/avif_dec.wasm";
 import avifEncWasm from "@jsquash/avif/codec/enc/avif_enc.wasm";
 import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
 import webpDecWasm from "@jsquash/webp/codec/dec/webp_dec.wasm";
@@ -115,7 +114,6 @@ function pngEncode(png: PngExports, p: Pixels): ArrayBuffer {
 export const codecPools = {
   webpDecode: emscriptenPool<Decoder>(webpDecFactory, webpDecWasm),
   webpEncode: emscriptenPool<Encoder>(webpEncFactory, webpEncWasm),
-  avifDecode: emscriptenPool<Decoder>(avifDecFactory, avifDecWasm),
   avifEncode: emscriptenPool<Encoder>(avifEncFactory, avifEncWasm),
   pngEncode: new InstancePool<PngExports>({
     create: async () => instantiatePngEncoder(),
@@ -140,9 +138,6 @@ const rgba = (p: Pixels) => new Uint8Array(p.data.buffer, p.data.byteOffset, p.d
 export const decoders = {
   webp(bytes: ArrayBuffer): Promise<Pixels> {
     return codecPools.webpDecode.use((m) => decoded("webp", m.decode(bytes)));
-  },
-  avif(bytes: ArrayBuffer): Promise<Pixels> {
-    return codecPools.avifDecode.use((m) => decoded("avif", m.decode(bytes, 8)));
   },
 };
 

@@ -1,4 +1,6 @@
 import { ThumbnailError } from "../errors";
+import { openAvif } from "./av1";
+import { av1DecoderBytes } from "./budget";
 import { decoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 import { replaceSource } from "./context";
@@ -6,8 +8,9 @@ import { replaceSource } from "./context";
 /**
  * Chooses where rows come from. JPEG, PNG and GIF are decoded by the image core as the rows are
  * pulled (JPEG at its DCT reduction), so nothing is decoded here: the source bytes are put into the
- * core and the decoder runs when `encode` (or smart's analysis pass) runs the pipeline. WebP and AVIF
- * are still decoded whole by jSquash and their RGBA frame becomes the source.
+ * core and the decoder runs when `encode` (or smart's analysis pass) runs the pipeline. AVIF is decoded
+ * here by dav1d in its own instance (av1.ts), which keeps the YUV planes and pushes RGBA rows into the
+ * pipeline as it runs. WebP is still decoded whole by jSquash and its RGBA frame becomes the source.
  */
 export const decode: Step = {
   name: "decode",
@@ -23,6 +26,14 @@ export const decode: Step = {
       if (ctx.input === undefined) replaceSource(ctx, source, ctx.rows, () => core.exports.free(input));
       else ctx.source = source;
       ctx.mayHaveAlpha = format !== "jpeg";
+      return;
+    }
+    if (format === "avif") {
+      const file = ctx.info.avif;
+      if (!file) throw new Error("pipeline: an AVIF source without its parsed container");
+      const avif = await openAvif(file, av1DecoderBytes(file));
+      replaceSource(ctx, { kind: "pushed", codec: "avif", push: avif.push }, ctx.rows, () => avif.release());
+      ctx.mayHaveAlpha = file.alpha !== null;
       return;
     }
     let pixels;

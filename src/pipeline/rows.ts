@@ -20,7 +20,9 @@ export interface Rect extends Size {
 export type RowSource =
   | { readonly kind: "jpeg"; readonly input: number; readonly length: number; readonly denom: number; readonly declared: Size }
   | { readonly kind: "png" | "gif"; readonly input: number; readonly length: number }
-  | { readonly kind: "frame"; readonly frame: CoreFrame };
+  | { readonly kind: "frame"; readonly frame: CoreFrame }
+  /** A codec in its own instance (dav1d) pushing RGBA rows through pipeBeginRows/pipePushRow/pipeEndRows. */
+  | { readonly kind: "pushed"; readonly codec: string; push(core: ImageCore, id: number): number };
 
 export type RowStage =
   | { readonly kind: "resize"; readonly from: Size; readonly to: Size; readonly window: Rect; readonly premultiply: boolean }
@@ -63,10 +65,10 @@ const PIPE_ERR_MISMATCH = -100;
 function failure(source: RowSource, code: number): ThumbnailError {
   if (code === PIPE_ERR_MISMATCH) {
     return new ThumbnailError("SOURCE_UNDECODABLE", {
-      internal: `${source.kind}: the image data does not match the size its header declares`,
+      internal: `${source.kind === "pushed" ? source.codec : source.kind}: the image data does not match the size its header declares`,
     });
   }
-  if (source.kind === "frame" || code <= -100) {
+  if (source.kind === "frame" || source.kind === "pushed" || code <= -100) {
     // Arguments the planner computed, or an encoder refusing a size the limits let through: a bug.
     return new ThumbnailError("INTERNAL", { internal: `image core pipeline failed with ${code} (${source.kind} source)` });
   }
@@ -88,6 +90,8 @@ function run(core: ImageCore, id: number, source: RowSource): number {
       return x.pipeRunGif(id, source.input, source.length);
     case "frame":
       return x.pipeRunFrame(id, source.frame.ptr, source.frame.width, source.frame.height);
+    case "pushed":
+      return source.push(core, id);
   }
 }
 
