@@ -3,6 +3,8 @@ import { env, exports } from "cloudflare:workers";
 import worker from "../../src/index";
 import decodeJpeg, { init as initJpegDecode } from "@jsquash/jpeg/decode.js";
 import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
+import decodeAvif, { init as initAvifDecode } from "@jsquash/avif/decode.js";
+import avifDecWasm from "@jsquash/avif/codec/dec/avif_dec.wasm";
 import decodePng, { init as initPng } from "@jsquash/png/decode.js";
 import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
 import { decoders, type Pixels } from "../../src/pipeline/codecs";
@@ -36,10 +38,12 @@ const MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [
 ];
 
 let mozjpeg: Promise<void> | undefined;
+let libavif: Promise<void> | undefined;
 
 /**
- * Sniffs the format from the bytes (not from headers) and decodes it with jSquash: JPEG by mozjpeg
- * and PNG by squoosh's png, independently of the image core that reads and writes them.
+ * Sniffs the format from the bytes (not from headers) and decodes it with jSquash: JPEG by mozjpeg,
+ * PNG by squoosh's png and AVIF by libavif, independently of the image core and dav1d module that
+ * read and write them in the service.
  */
 export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format: string }> {
   const b = new Uint8Array(bytes);
@@ -53,6 +57,11 @@ export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format
   } else if (format === "png") {
     await initPng(pngWasm);
     pixels = await decodePng(bytes);
+  } else if (format === "avif") {
+    // jSquash's typings take only options, its code a compiled module first (as in the Worker).
+    libavif ??= (initAvifDecode as (module: WebAssembly.Module) => Promise<void>)(avifDecWasm);
+    await libavif;
+    pixels = (await decodeAvif(bytes)) as Pixels;
   } else {
     pixels = await decoders[format as keyof typeof decoders](bytes);
   }
