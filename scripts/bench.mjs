@@ -6,6 +6,7 @@
 //   burst       12 heavy thumbnails at once on `wrangler dev`: statuses and workerd's
 //               memory growth, then cold/hot throughput                               (scripts/bench/burst.mjs)
 // --quick: the table's issue requests and the 6 MP cells only, 100 sequential thumbnails.
+// --only TEXT: the table's cases whose source name contains TEXT (e.g. `--only .avif`).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +14,7 @@ import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { defaultImagesDir, image } from "./bench/images.mjs";
 import { benchConfig, loadPipeline, thumbnailRequest } from "./bench/load.mjs";
-import { ISSUE_CASES, SMALL_CASES, formatTable, runTable } from "./bench/table.mjs";
+import { AVIF_CASES, ISSUE_CASES, SMALL_CASES, formatTable, runTable } from "./bench/table.mjs";
 import { root } from "./local.mjs";
 
 const PARTS = ["table", "sequential", "burst"];
@@ -24,6 +25,7 @@ const { values: args, positionals } = parseArgs({
     runs: { type: "string", default: "5" },
     count: { type: "string" },
     quick: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const parts = positionals.length > 0 ? positionals : PARTS;
@@ -45,7 +47,8 @@ const P = await loadPipeline();
         console.log(t.timings.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(", "));
       }
     }
-    const cases = args.quick ? [...ISSUE_CASES, ...SMALL_CASES.slice(0, 3)] : [...ISSUE_CASES, ...SMALL_CASES];
+    const all = args.quick ? [...ISSUE_CASES, ...AVIF_CASES, ...SMALL_CASES.slice(0, 3)] : [...ISSUE_CASES, ...AVIF_CASES, ...SMALL_CASES];
+    const cases = args.only ? all.filter(([source]) => source.includes(args.only)) : all;
     const rows = await runTable({ P, images: args.images, runs, cases });
     console.log(`\n${formatTable(rows, runs)}\n`);
   }

@@ -68,7 +68,7 @@ try {
       "-Wl,--import-memory",
       // dav1d keeps a few hundred KB of block buffers on the stack (recon, 16-bit emu_edge).
       "-Wl,-z,stack-size=1048576",
-      // src/pipeline/av1.ts AV1_INITIAL_BYTES: static data and the stack, before any allocation.
+      // src/pipeline/budget.ts AV1_INITIAL_BYTES: static data and the stack, before any allocation.
       "-Wl,--initial-memory=2097152",
       "-Wl,--gc-sections",
       "-Wl,--strip-all",

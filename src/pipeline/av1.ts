@@ -13,7 +13,7 @@ import { ThumbnailError } from "../errors";
 import type { MemoryAccount } from "../memory";
 import type { AvifFile, AvifPicture } from "./avif";
 import type { ImageCore } from "./core";
-import { CorePool } from "./pool";
+import { AV1_INITIAL_BYTES, AV1_KEEP_BYTES } from "./budget";
 
 interface Dav1dExports {
   _initialize(): void;
@@ -29,8 +29,6 @@ interface Dav1dExports {
 }
 
 const PAGE = 65536;
-/** wasm/dav1d.build.mjs --initial-memory: static data and a 1 MiB stack. */
-export const AV1_INITIAL_BYTES = 2 * 1024 * 1024;
 
 const INFO = { width: 0, height: 1, bitDepth: 2, layout: 3, fullRange: 4, matrix: 5 } as const;
 const ERRORS: Record<number, string> = {
@@ -194,16 +192,18 @@ export function decodeAvif(d: Av1Decoder, file: AvifFile): Av1Rows {
 }
 
 /**
- * dav1d instances by size class (CorePool.sizeFor). What is kept idle is bounded like the core's:
- * one instance of at most `keepBytes`, so a large AVIF's memory goes back to the isolate after it.
+ * dav1d instances by size (budget.ts av1DecoderBytes gives small ones a size class, so they can be
+ * shared). What is kept idle is bounded like the core's: one instance of at most `keepBytes`, so a
+ * large AVIF's memory goes back to the isolate after it.
  */
 export class Av1Pool implements MemoryAccount {
   readonly #idle: Av1Decoder[] = [];
 
-  constructor(private readonly options: { readonly keepBytes: number } = { keepBytes: 16 * 1024 * 1024 }) {}
+  constructor(private readonly options: { readonly keepBytes: number } = { keepBytes: AV1_KEEP_BYTES }) {}
 
+  /** An idle instance whose memory maximum is exactly `bytes`, or a new one. */
   async acquire(bytes: number): Promise<Av1Decoder> {
-    const size = CorePool.sizeFor(bytes);
+    const size = Math.max(AV1_INITIAL_BYTES, Math.ceil(bytes / PAGE) * PAGE);
     const index = this.#idle.findIndex((d) => d.maxBytes === size);
     return index >= 0 ? (this.#idle.splice(index, 1)[0] as Av1Decoder) : instantiateAv1(size);
   }

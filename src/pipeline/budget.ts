@@ -34,15 +34,17 @@ const PNG_WORK_BYTES = 200 * 1024;
 /** GIF decoder's working block: palette, LZW table, string buffer (gif/decoder.ts). */
 const GIF_WORK_BYTES = 32 * 1024;
 
-/** av1.ts AV1_INITIAL_BYTES: the dav1d module's static data and stack. */
-const AV1_INITIAL_BYTES = 2 * 1024 * 1024;
+/** The dav1d module's memory before it allocates: static data and a 1 MiB stack (wasm/dav1d.build.mjs --initial-memory). */
+export const AV1_INITIAL_BYTES = 2 * 1024 * 1024;
 /**
  * What dav1d holds besides the pictures while it decodes a frame, per pixel of that frame (block and
- * mode info, loop filter masks, CDEF and restoration line buffers): measured 0.44 bytes per pixel at
- * 12 and 24 MP, 8-bit; twice that is allowed for 10/12-bit.
+ * mode info, loop filter masks, CDEF and restoration line buffers): measured 0.42–0.44 bytes per
+ * pixel at 12 and 24 MP, 8-bit; twice that is allowed for 10/12-bit.
  */
-const AV1_DECODE_BYTES_PER_PIXEL = 0.6;
+const AV1_DECODE_BYTES_PER_PIXEL = 0.5;
 const AV1_DECODE_BASE_BYTES = 1024 * 1024;
+/** An instance up to this size is pooled (av1.ts Av1Pool), so it is given a size class; a larger one is made to measure. */
+export const AV1_KEEP_BYTES = 16 * 1024 * 1024;
 
 /** dav1d_default_picture_alloc's buffer for one picture of `p`'s tiles (picture.c). */
 function av1PictureBytes(p: AvifPicture, alpha: boolean): number {
@@ -58,9 +60,10 @@ function av1PictureBytes(p: AvifPicture, alpha: boolean): number {
 }
 
 /**
- * The dav1d instance's memory (av1.ts), as the size class it is given: every decoded picture kept
- * (the colour tiles and the alpha tiles, as planes: no RGBA frame), the state of the one frame being
- * decoded, one item's data, and the rows on their way out.
+ * The dav1d instance's memory (av1.ts), as the size it is given: every decoded picture kept (the
+ * colour tiles and the alpha tiles, as planes: no RGBA frame), the state of the one frame being
+ * decoded, one item's data, and the rows on their way out. The pictures' size is exact (dav1d's own
+ * formula); the slack is on the rest.
  */
 export function av1DecoderBytes(file: AvifFile): number {
   let pictures = 0;
@@ -73,7 +76,8 @@ export function av1DecoderBytes(file: AvifFile): number {
     for (const tile of p.tiles) item = Math.max(item, tile.length);
   }
   const rows = file.color.width * 8 + file.color.tileWidth * 24;
-  return CorePool.sizeFor((AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + pictures + frame + item + rows) * CORE_SLACK);
+  const need = pictures + (AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + frame + item + rows) * CORE_SLACK;
+  return need <= AV1_KEEP_BYTES ? CorePool.sizeFor(need) : Math.ceil(need / 65536) * 65536;
 }
 
 /**
