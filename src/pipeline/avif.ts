@@ -68,7 +68,8 @@ interface Box {
   readonly end: number;
 }
 
-function* boxes(b: Uint8Array, start: number, end: number): Generator<Box> {
+/** The boxes in [start, end); one overrunning it is an error, but at the top level (`clip`) the last one may be cut (mdat). */
+function* boxes(b: Uint8Array, start: number, end: number, clip = false): Generator<Box> {
   let o = start;
   while (o + 8 <= end) {
     let size = u32(b, o);
@@ -78,8 +79,8 @@ function* boxes(b: Uint8Array, start: number, end: number): Generator<Box> {
       size = uint(b, o + 8, 8);
       header = 16;
     } else if (size === 0) size = end - o;
-    if (size < header || o + size > end) throw new AvifError(`box ${JSON.stringify(type)} overruns its parent`);
-    yield { type, body: o + header, end: o + size };
+    if (size < header || (o + size > end && !clip)) throw new AvifError(`box ${JSON.stringify(type)} overruns its parent`);
+    yield { type, body: o + header, end: Math.min(end, o + size) };
     o += size;
   }
 }
@@ -477,21 +478,66 @@ function picture(b: Uint8Array, meta: Meta, id: number, what: string): AvifPictu
 }
 
 /**
- * The primary image of an AVIF file (`pitm`), its alpha auxiliary image and display properties.
- * An image sequence (`avis`) carries a primary still item too when libavif writes it; one without
- * is refused (reading the first sample of its track is not implemented).
+ * The first frame of an image sequence (`avis`) without a primary still item: the first sample of
+ * its first `pict` (or video) track, sized by its `av01` sample entry. Alpha tracks are not read.
+ */
+function firstFrame(b: Uint8Array, moov: Box): AvifFile {
+  for (const trak of boxes(b, moov.body, moov.end)) {
+    if (trak.type !== "trak") continue;
+    const mdia = child(b, trak, "mdia");
+    const hdlr = mdia && child(b, mdia, "hdlr");
+    const handler = hdlr ? fourcc(b, hdlr.body + 8) : "";
+    if (handler !== "pict" && handler !== "vide") continue;
+    const minf = mdia && child(b, mdia, "minf");
+    const stbl = minf && child(b, minf, "stbl");
+    if (!stbl) throw new AvifError("a track without a sample table");
+    const stsd = child(b, stbl, "stsd");
+    // stsd: full box, entry count; the entry: SampleEntry (8) and VisualSampleEntry (70) before its boxes.
+    const entry = stsd && [...boxes(b, stsd.body + 8, stsd.end)][0];
+    if (!entry || entry.type !== "av01") throw new AvifError("a sequence whose track is not AV1");
+    const width = u16(b, entry.body + 24);
+    const height = u16(b, entry.body + 26);
+    const av1C = [...boxes(b, entry.body + 78, entry.end)].find((box) => box.type === "av1C");
+    if (!av1C || width === 0 || height === 0) throw new AvifError("an AV1 sample entry without av1C or size");
+    const config = property(b, av1C);
+    if (config.kind !== "av1C") throw new AvifError("an AV1 sample entry without av1C");
+    const stsz = child(b, stbl, "stsz");
+    const stco = child(b, stbl, "stco");
+    const co64 = child(b, stbl, "co64");
+    if (!stsz || (!stco && !co64)) throw new AvifError("a track without sample sizes or chunk offsets");
+    const size = u32(b, stsz.body + 4) || u32(b, stsz.body + 12);
+    const offset = stco ? u32(b, stco.body + 8) : uint(b, (co64 as Box).body + 8, 8);
+    if (size === 0 || offset + size > b.length) throw new AvifError("the first sample lies outside the file");
+    const data = b.subarray(offset, offset + size);
+    for (const frame of [av1C.end - av1C.body > 4 ? av1MaxFrame(b, av1C.body + 4, av1C.end) : null, av1MaxFrame(data, 0, data.length)]) {
+      if (frame === null) continue;
+      if (!frame) throw new AvifError("the first frame has no readable AV1 sequence header");
+      if (frame.width > width || frame.height > height) throw new AvifError(`a sequence coding frames up to ${frame.width}x${frame.height} in a ${width}x${height} track`);
+    }
+    const nclx = [...boxes(b, entry.body + 78, entry.end)].filter((box) => box.type === "colr").map((box) => property(b, box)).find((p) => p.kind === "colr" && p.nclx);
+    const color: AvifPicture = { width, height, columns: 1, rows: 1, tileWidth: width, tileHeight: height, tiles: [data], config: config.config };
+    return { color, alpha: null, orientation: 1, nclx: nclx?.kind === "colr" ? (nclx.nclx ?? null) : null, icc: null };
+  }
+  throw new AvifError("an image sequence without a picture track");
+}
+
+/**
+ * The primary image of an AVIF file (`pitm`), its alpha auxiliary image and display properties. An
+ * image sequence (`avis`) gives its primary still item when it has one (libavif writes one), else
+ * its first frame.
  */
 export function parseAvif(b: Uint8Array): AvifFile {
   let meta: Meta | undefined;
-  for (const box of boxes(b, 0, b.length)) {
-    if (box.type === "meta") {
-      meta = readMeta(b, box);
-      break;
-    }
+  let moov: Box | undefined;
+  for (const box of boxes(b, 0, b.length, true)) {
+    if (box.type === "meta") meta ??= readMeta(b, box);
+    else if (box.type === "moov") moov ??= box;
   }
-  if (!meta) throw new AvifError("no meta box (an image sequence without a still image?)");
-  const primaryItem = meta.items.get(meta.primary);
-  if (!primaryItem) throw new AvifError("no primary item");
+  const primaryItem = meta?.items.get(meta.primary);
+  if (!meta || !primaryItem) {
+    if (moov) return firstFrame(b, moov);
+    throw new AvifError(meta ? "no primary item" : "no meta box");
+  }
   const color = picture(b, meta, meta.primary, "primary item");
   if (color.width * color.height === 0) throw new AvifError("zero width or height");
   let alpha: AvifPicture | null = null;

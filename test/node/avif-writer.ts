@@ -127,3 +127,52 @@ export function grid(tiles: readonly Uint8Array[], columns: number, width: numbe
     refs: [{ type: "dimg", from: 1, to: items.map((i) => i.id) }],
   });
 }
+
+/**
+ * An image sequence (`avis`) without a still item: one `pict` track whose samples are the AV1 data
+ * of `frames` (sharp AVIFs of equal size), one chunk, in order.
+ */
+export function sequence(frames: readonly Uint8Array[]): Uint8Array {
+  const first = frames[0];
+  if (!first) throw new Error("no frames");
+  const { width, height } = parseAvif(first).color;
+  const samples = frames.map(av1Data);
+  const entry = box(
+    "av01",
+    new Uint8Array(6),
+    u16(1),
+    new Uint8Array(16),
+    u16(width),
+    u16(height),
+    u32(0x00480000),
+    u32(0x00480000),
+    u32(0),
+    u16(1),
+    new Uint8Array(32),
+    u16(24),
+    [0xff, 0xff],
+    findBox(first, "av1C"),
+  );
+  const stbl = (offset: number) =>
+    box(
+      "stbl",
+      fullBox("stsd", 0, 0, u32(1), entry),
+      fullBox("stts", 0, 0, u32(1), u32(samples.length), u32(1)),
+      fullBox("stsc", 0, 0, u32(1), u32(1), u32(samples.length), u32(1)),
+      fullBox("stsz", 0, 0, u32(0), u32(samples.length), ...samples.map((s) => u32(s.length))),
+      fullBox("stco", 0, 0, u32(1), u32(offset)),
+    );
+  const moov = (offset: number) =>
+    box(
+      "moov",
+      fullBox("mvhd", 0, 0, new Uint8Array(96)),
+      box(
+        "trak",
+        fullBox("tkhd", 0, 3, new Uint8Array(72), u32(width << 16), u32(height << 16)),
+        box("mdia", fullBox("mdhd", 0, 0, new Uint8Array(20)), fullBox("hdlr", 0, 0, u32(0), enc("pict"), new Uint8Array(12), [0]), box("minf", stbl(offset))),
+      ),
+    );
+  const ftyp = box("ftyp", enc("avis"), u32(0), enc("avisavifmsf1iso8mif1miaf"));
+  const offset = ftyp.length + moov(0).length + 8;
+  return join([ftyp, moov(offset), box("mdat", ...samples)]);
+}
