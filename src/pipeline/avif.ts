@@ -548,6 +548,10 @@ export function parseAvif(b: Uint8Array): AvifFile {
     if (!item || !propertiesOf(meta, item, "auxC").some((p) => ALPHA_URNS.has(p.urn))) continue;
     alpha = picture(b, meta, from, "alpha item");
     if (alpha.width !== color.width || alpha.height !== color.height) throw new AvifError(`a ${alpha.width}x${alpha.height} alpha image on a ${color.width}x${color.height} image`);
+    // Rows are merged tile by tile: the alpha image must be tiled as the colour image is.
+    if (alpha.columns !== color.columns || alpha.rows !== color.rows || alpha.tileWidth !== color.tileWidth || alpha.tileHeight !== color.tileHeight) {
+      throw new AvifError("an alpha image tiled differently from its colour image");
+    }
     break;
   }
   const rotation = propertiesOf(meta, primaryItem, "irot")[0]?.angle ?? 0;
