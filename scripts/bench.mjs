@@ -6,7 +6,7 @@
 //   burst       12 heavy thumbnails at once on `wrangler dev`: statuses and workerd's
 //               memory growth, then cold/hot throughput                               (scripts/bench/burst.mjs)
 // --quick: the table's issue requests and the 6 MP cells only, 100 sequential thumbnails.
-// --only TEXT: the table's cases whose source name contains TEXT (e.g. `--only .avif`).
+// --only TEXT: the table's cases whose "source size/method.ext" contains TEXT (e.g. `--only .avif`).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -48,7 +48,7 @@ const P = await loadPipeline();
       }
     }
     const all = args.quick ? [...ISSUE_CASES, ...AVIF_CASES, ...SMALL_CASES.slice(0, 3)] : [...ISSUE_CASES, ...AVIF_CASES, ...SMALL_CASES];
-    const cases = args.only ? all.filter(([source]) => source.includes(args.only)) : all;
+    const cases = args.only ? all.filter(([source, size, method, ext]) => `${source} ${size}/${method}${ext}`.includes(args.only)) : all;
     const rows = await runTable({ P, images: args.images, runs, cases });
     console.log(`\n${formatTable(rows, runs)}\n`);
   }
