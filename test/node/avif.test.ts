@@ -14,7 +14,7 @@ import { av1DecoderBytes } from "../../src/pipeline/budget";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { parseSize, type Method, type OutputFormat, type ThumbnailRequest } from "../../src/url";
-import { findBox, grid, imir, irot, sequence, withProperties } from "./avif-writer";
+import { av1Data, findBox, grid, imir, irot, ispe, sequence, withProperties, writeAvif } from "./avif-writer";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
 const config = parseConfig({ THUMBS_SECRET: "test" });
@@ -150,6 +150,19 @@ describe("AVIF grids", () => {
     const error = await generateThumbnail(request("50x", "scale", "jpeg"), config, core, source).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThumbnailError);
     expect([(error as ThumbnailError).code, (error as ThumbnailError).status]).toEqual(["SOURCE_UNDECODABLE", 422]);
+  });
+});
+
+describe("broken AV1 data", () => {
+  it("an item cut in half is 422 from dav1d, and the next AVIF decodes", async () => {
+    const avif = new Uint8Array(await sharp(photo).avif({ quality: 60, effort: 2 }).toBuffer());
+    const data = av1Data(avif);
+    const cut = writeAvif({ primary: 1, items: [{ id: 1, type: "av01", data: data.subarray(0, data.length >> 1), properties: [findBox(avif, "av1C"), ispe(640, 480)] }] });
+    const error = await generateThumbnail(request("100x", "scale", "jpeg"), config, core, cut).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ThumbnailError);
+    expect([(error as ThumbnailError).code, (error as ThumbnailError).status]).toEqual(["SOURCE_UNDECODABLE", 422]);
+    const thumb = await generateThumbnail(request("100x", "scale", "jpeg"), config, core, avif);
+    expect([thumb.width, thumb.height]).toEqual([100, 75]);
   });
 });
 
