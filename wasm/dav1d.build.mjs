@@ -30,7 +30,8 @@ const templates = [
 
 const cflags = [
   "--target=wasm32-wasi",
-  "-O2",
+  "-O3",
+  "-msimd128",
   "-std=c11",
   "-D_GNU_SOURCE",
   "-DNDEBUG",

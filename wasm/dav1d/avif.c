@@ -278,6 +278,16 @@ static void chroma_rows(const Dav1dPicture *p, int plane, int y, int cw, int ch,
     out[cw + 1] = out[cw];
 }
 
+static inline uint32_t clamp8(int32_t v) {
+    return v < 0 ? 0 : v > 255 ? 255 : (uint32_t)v;
+}
+
+/* One RGBA8 pixel, little-endian, from a luma table entry and the two chroma samples. */
+static inline uint32_t rgba(int32_t luma, int cu, int cv, uint32_t alpha) {
+    return clamp8((luma + CR_R[cv]) >> 16) | clamp8((luma + CR_G[cv] + CB_G[cu]) >> 16) << 8 |
+           clamp8((luma + CB_B[cu]) >> 16) << 16 | alpha << 24;
+}
+
 EXPORT(avif_row) int avif_row(int slot, int y, uint8_t *dst, int n, int alpha_slot) {
     if (slot < 0 || slot >= slots || !tables) return AVIF_ERR_ARGUMENT;
     const Dav1dPicture *p = &pictures[slot];
@@ -307,6 +317,18 @@ EXPORT(avif_row) int avif_row(int slot, int y, uint8_t *dst, int n, int alpha_sl
     chroma_rows(p, 1, y, cw, ch, ss_ver, hbd, line_u);
     chroma_rows(p, 2, y, cw, ch, ss_ver, hbd, line_v);
     const int32_t *u = line_u + 1, *v = line_v + 1;
+    if (ss_hor && !identity) {
+        /* The common case (4:2:0 and 4:2:2 YUV): each chroma sample serves a pair of luma samples. */
+        for (int i = 0, x = 0; x < n; i++, x += 2) {
+            const int32_t u3 = u[i] * 3, v3 = v[i] * 3;
+            uint32_t px = rgba(ytab[line_y[x]], (u3 + u[i - 1] + 8) >> 4, (v3 + v[i - 1] + 8) >> 4, a ? (uint32_t)ALPHA[line_a[x]] : 255);
+            memcpy(dst + 4 * x, &px, 4);
+            if (x + 1 == n) break;
+            px = rgba(ytab[line_y[x + 1]], (u3 + u[i + 1] + 8) >> 4, (v3 + v[i + 1] + 8) >> 4, a ? (uint32_t)ALPHA[line_a[x + 1]] : 255);
+            memcpy(dst + 4 * x + 4, &px, 4);
+        }
+        return 0;
+    }
     for (int x = 0; x < n; x++) {
         int cu, cv;
         if (ss_hor) {
