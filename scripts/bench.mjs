@@ -9,7 +9,7 @@
 //   hot         a cached thumbnail against `_health` on `wrangler dev`, requests/s in
 //               the same run (wrk when installed, else fetch)                         (scripts/bench/hot.mjs)
 // --quick: the table's issue requests and the 6 MP cells only, 100 sequential thumbnails.
-// --only TEXT: only the table's cases whose source or request contains TEXT (e.g. `--only .webp`).
+// --only TEXT: the table's cases whose "source size/method.ext" contains TEXT (e.g. `--only .avif`).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +18,7 @@ import sharp from "sharp";
 import { defaultImagesDir, image } from "./bench/images.mjs";
 import { benchConfig, loadPipeline, thumbnailRequest } from "./bench/load.mjs";
 import { runPng } from "./bench/png.mjs";
-import { ISSUE_CASES, SMALL_CASES, formatTable, runTable } from "./bench/table.mjs";
+import { AVIF_CASES, ISSUE_CASES, SMALL_CASES, formatTable, runTable } from "./bench/table.mjs";
 import { root } from "./local.mjs";
 
 const PARTS = ["table", "sequential", "burst", "png", "hot"];
@@ -51,8 +51,8 @@ const P = await loadPipeline();
         console.log(t.timings.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(", "));
       }
     }
-    const all = args.quick ? [...ISSUE_CASES, ...SMALL_CASES.slice(0, 3)] : [...ISSUE_CASES, ...SMALL_CASES];
-    const cases = args.only === undefined ? all : all.filter((c) => c.join(" ").includes(args.only));
+    const all = args.quick ? [...ISSUE_CASES, ...AVIF_CASES, ...SMALL_CASES.slice(0, 3)] : [...ISSUE_CASES, ...AVIF_CASES, ...SMALL_CASES];
+    const cases = args.only ? all.filter(([source, size, method, ext]) => `${source} ${size}/${method}${ext}`.includes(args.only)) : all;
     const rows = await runTable({ P, images: args.images, runs, cases });
     console.log(`\n${formatTable(rows, runs)}\n`);
   }

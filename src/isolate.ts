@@ -6,6 +6,7 @@
 import coreModule from "../wasm/build/core.wasm";
 import type { Config } from "./config";
 import { MemoryLedger } from "./memory";
+import { av1Pool } from "./pipeline/av1";
 import { codecPools } from "./pipeline/codecs";
 import { CorePool } from "./pipeline/pool";
 
@@ -20,6 +21,7 @@ export function isolateLedger(config: Readonly<Config>): MemoryLedger {
   if (!ledger) {
     ledger = new MemoryLedger(config.isolateMemoryBytes, config.requestMemoryBytes);
     ledger.attach(corePool);
+    ledger.attach(av1Pool);
     for (const pool of Object.values(codecPools)) ledger.attach(pool);
     ledgers.set(key, ledger);
   }

@@ -83,6 +83,11 @@ const GENERATED = {
       .resize(1600, 1200)
       .composite([{ input: Buffer.from(`<svg width="1600" height="1200"><circle cx="800" cy="600" r="560"/></svg>`), blend: "dest-in" }])
       .png(),
+  // Issue 7's AVIF targets: a portrait phone photo (3024×4032) and a 24 MP camera photo, both
+  // 8-bit 4:2:0 as phones and libavif write them by default.
+  "photo-12mp-portrait.avif": (images) =>
+    sharp(join(images, "photo-12mp.jpg")).rotate(90).resize(3024, 4032, { fit: "fill" }).avif({ quality: 60, chromaSubsampling: "4:2:0", effort: 2 }),
+  "photo-24mp.avif": (images) => sharp(join(images, "photo-24mp.jpg")).avif({ quality: 60, chromaSubsampling: "4:2:0", effort: 2 }),
   "photo-1mp.gif": (images) => sharp(join(images, "2569067123_aca715a2ee_o.jpg")).resize(1200).gif(),
 };
 

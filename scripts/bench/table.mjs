@@ -29,6 +29,12 @@ export const ISSUE_CASES = [
   ["photo-12mp.webp", "1200x900", "crop", ".webp"],
   ["photo-50mp.webp", "2048x", "scale", ".jpg"],
 ];
+/** Issue 7's AVIF targets, and the 24 MP one to JPEG: dav1d's part without an encoder instance after it. */
+export const AVIF_CASES = [
+  ["photo-12mp-portrait.avif", "600x", "scale", ".jpg"],
+  ["photo-24mp.avif", "1200x", "scale", ".avif"],
+  ["photo-24mp.avif", "1200x", "scale", ".jpg"],
+];
 const PHOTOS = ["2569067123_aca715a2ee_o.jpg", "photo-6mp-progressive.jpg", "photo-12mp.jpg", "photo-24mp.jpg"];
 export const SMALL_CASES = PHOTOS.flatMap((p) => ["crop", "scale", "smart"].map((m) => [p, "300x300", m, ".jpg"]));
 

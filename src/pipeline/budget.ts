@@ -6,7 +6,9 @@
  * data claims, so an estimate that is too low fails that request (a 422) and never the isolate.
  */
 import type { ThumbnailRequest } from "../url";
+import type { AvifFile, AvifPicture } from "./avif";
 import { jpegScale, storedTarget, webpScale, type Plan } from "./geometry";
+import { CorePool } from "./pool";
 import { webpFrameIsWhole, type EmbeddedProfile, type ImageInfo } from "./probe";
 
 /** The core's memory before a request allocates: its static data and the allocator's first pages. */
@@ -31,6 +33,52 @@ const FOLD_BUDGET = 4 * 1024 * 1024;
 const PNG_WORK_BYTES = 200 * 1024;
 /** GIF decoder's working block: palette, LZW table, string buffer (gif/decoder.ts). */
 const GIF_WORK_BYTES = 32 * 1024;
+
+/** The dav1d module's memory before it allocates: static data and a 1 MiB stack (wasm/dav1d.build.mjs --initial-memory). */
+export const AV1_INITIAL_BYTES = 2 * 1024 * 1024;
+/**
+ * What dav1d holds besides the pictures while it decodes a frame, per pixel of that frame (block and
+ * mode info, loop filter masks, CDEF and restoration line buffers): measured 0.42–0.44 bytes per
+ * pixel at 12 and 24 MP, 8-bit; twice that is allowed for 10/12-bit.
+ */
+const AV1_DECODE_BYTES_PER_PIXEL = 0.5;
+const AV1_DECODE_BASE_BYTES = 1024 * 1024;
+/** An instance up to this size is pooled (av1.ts Av1Pool), so it is given a size class; a larger one is made to measure. */
+export const AV1_KEEP_BYTES = 16 * 1024 * 1024;
+
+/** dav1d_default_picture_alloc's buffer for one picture of `p`'s tiles (picture.c). */
+function av1PictureBytes(p: AvifPicture, alpha: boolean): number {
+  const hbd = p.config.bitDepth > 8 ? 1 : 0;
+  const alignedW = (p.tileWidth + 127) & ~127;
+  const alignedH = (p.tileHeight + 127) & ~127;
+  let yStride = alignedW << hbd;
+  if (!(yStride & 1023)) yStride += 64;
+  const chroma = !alpha && !p.config.monochrome;
+  let uvStride = chroma ? yStride >> (p.config.subsamplingX ? 1 : 0) : 0;
+  if (chroma && !(uvStride & 1023)) uvStride += 64;
+  return yStride * alignedH + 2 * uvStride * (alignedH >> (p.config.subsamplingY ? 1 : 0)) + 64;
+}
+
+/**
+ * The dav1d instance's memory (av1.ts), as the size it is given: every decoded picture kept (the
+ * colour tiles and the alpha tiles, as planes: no RGBA frame), the state of the one frame being
+ * decoded, one item's data, and the rows on their way out. The pictures' size is exact (dav1d's own
+ * formula); the slack is on the rest.
+ */
+export function av1DecoderBytes(file: AvifFile): number {
+  let pictures = 0;
+  let frame = 0;
+  let item = 0;
+  for (const [p, alpha] of [[file.color, false], [file.alpha, true]] as const) {
+    if (!p) continue;
+    pictures += p.tiles.length * av1PictureBytes(p, alpha);
+    frame = Math.max(frame, p.tileWidth * p.tileHeight * AV1_DECODE_BYTES_PER_PIXEL * (p.config.bitDepth > 8 ? 2 : 1));
+    for (const tile of p.tiles) item = Math.max(item, tile.length);
+  }
+  const rows = file.color.width * 8 + file.color.tileWidth * 24;
+  const need = pictures + (AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + frame + item + rows) * CORE_SLACK;
+  return need <= AV1_KEEP_BYTES ? CorePool.sizeFor(need) : Math.ceil(need / 65536) * 65536;
+}
 
 /**
  * The WebP decoder's instance (src/pipeline/webp.ts), measured with `node scripts/bench/webp-memory.mjs`:
@@ -189,6 +237,9 @@ function decoderBytes(info: ImageInfo, denom: number, rows: { readonly width: nu
     case "webp":
       // The row each of the WebP decoder's rows is copied into.
       return rows.width * 4 + 64;
+    case "avif":
+      // One RGBA row pushed from dav1d's instance (counted in otherBytes).
+      return info.width * 4 + 64;
     default:
       // AVIF: jSquash's frame, copied into the core as the source.
       return frameBytes(info.width, info.height);
@@ -231,7 +282,8 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
   // The decoder's instance is dropped once the rows are through, before an encoder's starts.
   const decoder = info.format === "webp" ? webpDecoderBytes(info, rows, sourceBytes) : 0;
   let other = decoder;
-  if (info.format === "avif") other = info.width * info.height * JSQUASH_DECODE_BYTES_PER_PIXEL;
+  // The dav1d instance is given back before an encoder runs (encode.ts releases the source first).
+  if (info.format === "avif" && info.avif) other = av1DecoderBytes(info.avif);
   if (request.format === "png") other = Math.max(other, pngOutputBytes(output.width, output.height));
   else if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
   // Little CMS's instance is gone before any codec starts (the colour step runs first).

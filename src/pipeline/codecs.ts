@@ -1,24 +1,21 @@
 /**
- * jSquash codecs, one instance pool per codec (pool.ts): each use takes an instance of its own, so
- * concurrent requests never share a heap, and an instance whose memory grew on a large image is
- * dropped afterwards instead of holding that memory for the isolate's lifetime. Instances are made
- * from the compiled modules only when first needed: the AVIF encoder's 16 MB are never paid for by
- * sites that do not ask for AVIF.
+ * jSquash's WebP and AVIF encoders, one instance pool per codec (pool.ts): each use takes an instance
+ * of its own, so concurrent requests never share a heap, and an instance whose memory grew on a large
+ * image is dropped afterwards instead of holding that memory for the isolate's lifetime. Sources are
+ * decoded elsewhere (the image core, libwebp in webp.ts, dav1d in av1.ts): jSquash's decoders return a
+ * whole RGBA frame. Instances are made from the compiled modules only when first needed: the AVIF
+ * encoder's 16 MB are never paid for by sites that do not ask for AVIF.
  *
- * jSquash's own `init`/`decode`/`encode` keep the last initialised instance in a module variable
- * (shared by every request, never freed), so the emscripten factories are called here directly, as
- * jSquash's `initEmscriptenModule` does; the PNG encoder's wasm-bindgen glue cannot be
- * re-initialised at all, so it has the few lines of glue below instead.
+ * jSquash's own `init`/`encode` keep the last initialised instance in a module variable (shared by
+ * every request, never freed), so the emscripten factories are called here directly, as jSquash's
+ * `initEmscriptenModule` does.
  */
 import { defaultOptions as avifDefaults } from "@jsquash/avif/meta.js";
-import avifDecFactory from "@jsquash/avif/codec/dec/avif_dec.js";
 import avifEncFactory from "@jsquash/avif/codec/enc/avif_enc.js";
 import { defaultOptions as webpDefaults } from "@jsquash/webp/meta.js";
 import { initEmscriptenModule } from "@jsquash/webp/utils.js";
 import webpEncFactory from "@jsquash/webp/codec/enc/webp_enc_simd.js";
-import avifDecWasm from "@jsquash/avif/codec/dec/avif_dec.wasm";
 import avifEncWasm from "@jsquash/avif/codec/enc/avif_enc.wasm";
-
 import webpEncWasm from "@jsquash/webp/codec/enc/webp_enc_simd.wasm";
 import { InstancePool } from "./pool";
 
@@ -48,10 +45,6 @@ interface Emscripten {
   readonly HEAP8: Int8Array;
 }
 
-interface Decoder extends Emscripten {
-  decode(data: BufferSource, bitDepth?: number): Pixels | null;
-}
-
 interface Encoder extends Emscripten {
   encode(data: BufferSource, width: number, height: number, options: object): Uint8Array | null;
 }
@@ -66,14 +59,8 @@ function emscriptenPool<M extends Emscripten>(factory: unknown, wasm: WebAssembl
 /** Per isolate; attached to the memory ledger, which counts and reclaims their idle instances. */
 export const codecPools = {
   webpEncode: emscriptenPool<Encoder>(webpEncFactory, webpEncWasm),
-  avifDecode: emscriptenPool<Decoder>(avifDecFactory, avifDecWasm),
   avifEncode: emscriptenPool<Encoder>(avifEncFactory, avifEncWasm),
 };
-
-function decoded(format: string, image: Pixels | null): Pixels {
-  if (!image) throw new Error(`${format}: decoder returned nothing`);
-  return image;
-}
 
 function encoded(format: string, bytes: Uint8Array | null): ArrayBuffer {
   if (!bytes) throw new Error(`${format}: encoder returned nothing`);
@@ -81,12 +68,6 @@ function encoded(format: string, bytes: Uint8Array | null): ArrayBuffer {
 }
 
 const rgba = (p: Pixels) => new Uint8Array(p.data.buffer, p.data.byteOffset, p.data.byteLength);
-
-export const decoders = {
-  avif(bytes: ArrayBuffer): Promise<Pixels> {
-    return codecPools.avifDecode.use((m) => decoded("avif", m.decode(bytes, 8)));
-  },
-};
 
 export const encoders = {
   webp(p: Pixels, quality: number): Promise<ArrayBuffer> {

@@ -1,5 +1,6 @@
 import { ThumbnailError } from "../errors";
-import { decoders } from "./codecs";
+import { openAvif } from "./av1";
+import { av1DecoderBytes } from "./budget";
 import type { PipelineContext, Step } from "./context";
 import { replaceSource } from "./context";
 import { webpFrameIsWhole } from "./probe";
@@ -10,7 +11,8 @@ import { WebpDecoder } from "./webp";
  * pulled (JPEG at its DCT reduction), so nothing is decoded here: the source bytes are put into the
  * core and the decoder runs when `encode` (or smart's analysis pass) runs the pipeline. WebP goes
  * into libwebp's own instance, which pushes its (already scaled) rows into the core when the pipeline
- * runs. AVIF is still decoded whole by jSquash and its RGBA frame becomes the source.
+ * runs. AVIF is decoded by dav1d in its own instance (av1.ts), which keeps the YUV planes and pushes
+ * RGBA rows into the pipeline as it runs.
  */
 export const decode: Step = {
   name: "decode",
@@ -42,23 +44,15 @@ export const decode: Step = {
       ctx.mayHaveAlpha = !webp || webp.lossless || webp.alpha > 0 || !webpFrameIsWhole(ctx.info);
       return;
     }
-    let pixels;
-    try {
-      const bytes = ctx.bytes.buffer.slice(ctx.bytes.byteOffset, ctx.bytes.byteOffset + ctx.bytes.byteLength) as ArrayBuffer;
-      pixels = await decoders[format](bytes);
-    } catch (error) {
-      throw new ThumbnailError("SOURCE_UNDECODABLE", {
-        internal: `${format} decoder: ${error instanceof Error ? error.message : String(error)}`,
-        cause: error,
-      });
+    if (format === "avif") {
+      const file = ctx.info.avif;
+      if (!file) throw new Error("pipeline: an AVIF source without its parsed container");
+      const avif = await openAvif(file, av1DecoderBytes(file));
+      replaceSource(ctx, { kind: "pushed", codec: "avif", push: avif.push }, ctx.rows, () => avif.release());
+      ctx.mayHaveAlpha = file.alpha !== null;
+      return;
     }
-    if (pixels.width !== width || pixels.height !== height) {
-      throw new ThumbnailError("SOURCE_UNDECODABLE", {
-        internal: `${format} decoder gave ${pixels.width}x${pixels.height}, header says ${width}x${height}`,
-      });
-    }
-    const frame = core.fromRgba(pixels.data, pixels.width, pixels.height);
-    replaceSource(ctx, { kind: "frame", frame }, ctx.rows, () => frame.free());
-    ctx.mayHaveAlpha = core.exports.hasAlpha(frame.ptr, width * height) !== 0;
+    // The probe admits no other format.
+    throw new Error(`pipeline: no decoder for ${format}`);
   },
 };

@@ -3,6 +3,8 @@
  * orientation — without decoding any pixels, so a decompression bomb is refused before it can
  * allocate anything.
  */
+import { AvifError, parseAvif, type AvifFile } from "./avif";
+
 export type SourceFormat = "jpeg" | "png" | "webp" | "avif" | "gif";
 
 /** An ICC profile embedded in a source (colour.ts converts its colours to sRGB). */
@@ -34,6 +36,8 @@ export interface ImageInfo {
   readonly icc?: EmbeddedProfile;
   /** WebP: what decode memory and scaling depend on (see WebpInfo). */
   readonly webp?: WebpInfo;
+  /** AVIF: the parsed container (items, grid, alpha, colour properties). */
+  readonly avif?: AvifFile;
 }
 
 /**
@@ -325,213 +329,21 @@ function bitstreamSize(b: Uint8Array, type: string, body: number): { width: numb
   return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
 }
 
-/** MSB-first bit reader over a byte range; reading past its end gives undefined, never garbage. */
-class Bits {
-  private bit = 0;
-  constructor(
-    private readonly b: Uint8Array,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-
-  read(n: number): number | undefined {
-    let v = 0;
-    for (let i = 0; i < n; i++) {
-      const at = this.start + (this.bit >> 3);
-      if (at >= this.end) return undefined;
-      v = v * 2 + (((this.b[at] ?? 0) >> (7 - (this.bit & 7))) & 1);
-      this.bit++;
-    }
-    return v;
-  }
-
-  /** AV1 uvlc(): leading zeros, a one, then that many bits. */
-  uvlc(): number | undefined {
-    let zeros = 0;
-    for (;;) {
-      const bit = this.read(1);
-      if (bit === undefined) return undefined;
-      if (bit === 1) break;
-      zeros++;
-    }
-    if (zeros >= 32) return 2 ** 32 - 1;
-    const value = this.read(zeros);
-    return value === undefined ? undefined : value + 2 ** zeros - 1;
-  }
-}
-
-type Frame = { readonly width: number; readonly height: number };
-
 /**
- * max_frame_width/height of the first AV1 sequence header OBU in [start, end) (AV1 spec 5.3,
- * open_bitstream_unit, and 5.5.1, sequence_header_obu): every frame of the stream is at most this
- * size, whatever `ispe` says. Undefined when there is none or it is cut.
- */
-export function av1MaxFrame(b: Uint8Array, start: number, end: number): Frame | undefined {
-  let o = start;
-  while (o < end) {
-    const header = b[o] ?? 0;
-    const type = (header >> 3) & 15;
-    let p = o + 1 + ((header >> 2) & 1);
-    let size = end - p;
-    if (header & 2) {
-      // leb128
-      size = 0;
-      for (let i = 0; ; i++) {
-        if (i === 8 || p >= end) return undefined;
-        const byte = b[p++] ?? 0;
-        size += (byte & 0x7f) * 2 ** (7 * i);
-        if (!(byte & 0x80)) break;
-      }
-    }
-    if (p + size > end) return undefined;
-    if (type === 1) return sequenceHeaderFrame(new Bits(b, p, p + size));
-    o = p + size;
-  }
-  return undefined;
-}
-
-function sequenceHeaderFrame(r: Bits): Frame | undefined {
-  r.read(3); // seq_profile
-  r.read(1); // still_picture
-  const reduced = r.read(1);
-  if (reduced === undefined) return undefined;
-  if (reduced) r.read(5); // seq_level_idx[0]
-  else {
-    const timingInfo = r.read(1);
-    let decoderModel = 0;
-    let bufferDelayLength = 0;
-    if (timingInfo) {
-      r.read(32); // num_units_in_display_tick
-      r.read(32); // time_scale
-      if (r.read(1)) r.uvlc(); // equal_picture_interval: num_ticks_per_picture_minus_1
-      decoderModel = r.read(1) ?? 0;
-      if (decoderModel) {
-        bufferDelayLength = (r.read(5) ?? 0) + 1;
-        r.read(32); // num_units_in_decoding_tick
-        r.read(5); // buffer_removal_time_length_minus_1
-        r.read(5); // frame_presentation_time_length_minus_1
-      }
-    }
-    const initialDisplayDelay = r.read(1);
-    const operatingPoints = (r.read(5) ?? 0) + 1;
-    for (let i = 0; i < operatingPoints; i++) {
-      r.read(12); // operating_point_idc
-      const level = r.read(5) ?? 0;
-      if (level > 7) r.read(1); // seq_tier
-      if (decoderModel && r.read(1)) {
-        r.read(bufferDelayLength); // decoder_buffer_delay
-        r.read(bufferDelayLength); // encoder_buffer_delay
-        r.read(1); // low_delay_mode_flag
-      }
-      if (initialDisplayDelay && r.read(1)) r.read(4);
-    }
-  }
-  const widthBits = r.read(4);
-  const heightBits = r.read(4);
-  if (widthBits === undefined || heightBits === undefined) return undefined;
-  const width = r.read(widthBits + 1);
-  const height = r.read(heightBits + 1);
-  if (width === undefined || height === undefined) return undefined;
-  return { width: width + 1, height: height + 1 };
-}
-
-/** Reads an unsigned big-endian field of 0, 4 or 8 bytes (iloc's sizes). */
-function uintBe(b: Uint8Array, o: number, bytes: number): number {
-  let v = 0;
-  for (let i = 0; i < bytes; i++) v = v * 256 + (b[o + i] ?? 0);
-  return v;
-}
-
-/** iloc (ISO/IEC 14496-12 8.11.3): item ID → its first extent, for items stored in the file itself. */
-function ilocExtents(b: Uint8Array, start: number, end: number): Map<number, { offset: number; length: number }> {
-  const out = new Map<number, { offset: number; length: number }>();
-  const version = b[start] ?? 0;
-  if (version > 2) return out;
-  const sizes = u16be(b, start + 4);
-  const offsetSize = sizes >> 12;
-  const lengthSize = (sizes >> 8) & 15;
-  const baseSize = (sizes >> 4) & 15;
-  const indexSize = version > 0 ? sizes & 15 : 0;
-  let o = start + 6;
-  const count = version < 2 ? u16be(b, o) : u32be(b, o);
-  o += version < 2 ? 2 : 4;
-  for (let i = 0; i < count && o < end; i++) {
-    const id = version < 2 ? u16be(b, o) : u32be(b, o);
-    o += version < 2 ? 2 : 4;
-    const method = version > 0 ? u16be(b, o) & 15 : 0;
-    if (version > 0) o += 2;
-    o += 2; // data_reference_index
-    const base = uintBe(b, o, baseSize);
-    o += baseSize;
-    const extents = u16be(b, o);
-    o += 2;
-    for (let e = 0; e < extents; e++) {
-      o += indexSize;
-      const offset = uintBe(b, o, offsetSize);
-      const length = uintBe(b, o + offsetSize, lengthSize);
-      o += offsetSize + lengthSize;
-      if (e === 0 && method === 0) out.set(id, { offset: base + offset, length: length === 0 ? b.length - base - offset : length });
-    }
-  }
-  return out;
-}
-
-/**
- * ISOBMFF: the largest `ispe` (image spatial extents) property is the primary image's size. jSquash
- * decodes whatever frame the AV1 data codes, so the size the budget reserves for must also bound the
- * maximum frame of every AV1 sequence header (in `av1C`, and at the start of each `av01` item's data,
- * where libavif puts it): an `ispe` of 100×100 over a 6000×4000 frame would otherwise cost ~350 MB
- * before the size mismatch shows. An AV1 item whose sequence header cannot be read is refused too.
+ * The primary image's size and orientation (irot/imir) from the HEIF boxes (avif.ts, which also
+ * refuses an AV1 stream coding frames larger than its item's `ispe`). The parsed file rides along in
+ * the info, so the decoder does not read the boxes again.
  */
 function probeAvif(b: Uint8Array): ProbeResult {
-  let best: Frame | undefined;
-  const configFrames: Array<Frame | undefined> = [];
-  const av01Items = new Set<number>();
-  let extents = new Map<number, { offset: number; length: number }>();
-  const walk = (start: number, end: number, depth: number): void => {
-    for (let o = start; o + 8 <= end && depth < 6; ) {
-      let size = u32be(b, o);
-      const type = ascii(b, o + 4, 4);
-      let header = 8;
-      if (size === 1) {
-        size = u32be(b, o + 8) * 2 ** 32 + u32be(b, o + 12);
-        header = 16;
-      } else if (size === 0) size = end - o;
-      if (size < header) return;
-      const body = o + header;
-      const boxEnd = Math.min(end, o + size);
-      if (type === "meta") walk(body + 4, boxEnd, depth + 1);
-      else if (type === "iprp" || type === "ipco") walk(body, boxEnd, depth + 1);
-      else if (type === "iinf") walk(body + 4 + (b[body] === 0 ? 2 : 4), boxEnd, depth + 1);
-      else if (type === "infe") {
-        const version = b[body] ?? 0;
-        const id = version === 2 ? u16be(b, body + 4) : u32be(b, body + 4);
-        if (version >= 2 && ascii(b, body + (version === 2 ? 8 : 10), 4) === "av01") av01Items.add(id);
-      } else if (type === "iloc") extents = ilocExtents(b, body, boxEnd);
-      else if (type === "ispe") {
-        const width = u32be(b, body + 4);
-        const height = u32be(b, body + 8);
-        if (!best || width * height > best.width * best.height) best = { width, height };
-      } else if (type === "av1C" && boxEnd - body > 4) configFrames.push(av1MaxFrame(b, body + 4, boxEnd));
-      o += size;
-    }
-  };
-  walk(0, b.length, 0);
-  if (!best || best.width === 0 || best.height === 0) return { kind: "corrupt", reason: "avif: no ispe property" };
-  if (av01Items.size === 0) return { kind: "corrupt", reason: "avif: no av01 item" };
-  const frames = [...configFrames];
-  for (const id of av01Items) {
-    const extent = extents.get(id);
-    frames.push(extent && extent.offset + extent.length <= b.length ? av1MaxFrame(b, extent.offset, extent.offset + extent.length) : undefined);
+  try {
+    const avif = parseAvif(b);
+    const icc = avif.icc && { bytes: avif.icc, deflated: false, channels: 3 as const };
+    const info = { format: "avif", width: avif.color.width, height: avif.color.height, orientation: avif.orientation, avif } as const;
+    return { kind: "image", info: { ...info, ...(icc && { icc }) } };
+  } catch (error) {
+    if (error instanceof AvifError) return { kind: "corrupt", reason: `avif: ${error.message}` };
+    throw error;
   }
-  for (const frame of frames) {
-    if (!frame) return { kind: "corrupt", reason: "avif: an AV1 item without a readable sequence header" };
-    if (frame.width > best.width || frame.height > best.height) {
-      return { kind: "corrupt", reason: `avif: frames up to ${frame.width}x${frame.height} under an ispe of ${best.width}x${best.height}` };
-    }
-  }
-  return { kind: "image", info: { format: "avif", ...best, orientation: 1 } };
 }
 
 /**

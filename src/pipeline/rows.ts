@@ -24,7 +24,9 @@ export type RowSource =
   | { readonly kind: "png" | "gif"; readonly input: number; readonly length: number }
   | { readonly kind: "frame"; readonly frame: CoreFrame }
   /** libwebp in its own instance, handing `rows`-sized rows of the first frame on its `canvas`. */
-  | { readonly kind: "webp"; readonly decoder: WebpDecoder; readonly canvas: Size; readonly rows: Size };
+  | { readonly kind: "webp"; readonly decoder: WebpDecoder; readonly canvas: Size; readonly rows: Size }
+  /** A codec in its own instance (dav1d) pushing RGBA rows through pipeBeginRows/pipePushRow/pipeEndRows. */
+  | { readonly kind: "pushed"; readonly codec: string; push(core: ImageCore, id: number): number };
 
 export type RowStage =
   | { readonly kind: "resize"; readonly from: Size; readonly to: Size; readonly window: Rect; readonly premultiply: boolean }
@@ -69,10 +71,10 @@ const PIPE_ERR_MISMATCH = -100;
 function failure(source: RowSource, code: number): ThumbnailError {
   if (code === PIPE_ERR_MISMATCH || (source.kind === "webp" && code === WEBP_MISMATCH)) {
     return new ThumbnailError("SOURCE_UNDECODABLE", {
-      internal: `${source.kind}: the image data does not match the size its header declares`,
+      internal: `${source.kind === "pushed" ? source.codec : source.kind}: the image data does not match the size its header declares`,
     });
   }
-  if (source.kind === "frame" || code <= -100 || (source.kind === "webp" && code === WEBP_ARGUMENT)) {
+  if (source.kind === "frame" || source.kind === "pushed" || code <= -100 || (source.kind === "webp" && code === WEBP_ARGUMENT)) {
     // Arguments the planner computed, or an encoder refusing a size the limits let through: a bug.
     return new ThumbnailError("INTERNAL", { internal: `image core pipeline failed with ${code} (${source.kind} source)` });
   }
@@ -96,6 +98,8 @@ function run(core: ImageCore, id: number, source: RowSource): number {
       return x.pipeRunFrame(id, source.frame.ptr, source.frame.width, source.frame.height);
     case "webp":
       return source.decoder.pushRows(core, id, source.canvas, source.rows);
+    case "pushed":
+      return source.push(core, id);
   }
 }
 

@@ -182,7 +182,7 @@ describe("an AVIF whose ispe under-states its AV1 frame", () => {
     expect([width, height]).toEqual([60, 40]);
   });
 
-  it("ispe 100×100 over the 600×400 frame: 422 from the probe, before jSquash decodes anything", async () => {
+  it("ispe 100×100 over the 600×400 frame: 422 from the probe, before dav1d decodes anything", async () => {
     const source = avif.slice();
     const view = new DataView(source.buffer);
     view.setUint32(ispeAt(source), 100);

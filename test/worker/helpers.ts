@@ -3,13 +3,15 @@ import { env, exports } from "cloudflare:workers";
 import worker from "../../src/index";
 import decodeJpeg, { init as initJpegDecode } from "@jsquash/jpeg/decode.js";
 import jpegDecWasm from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
+import decodeAvif, { init as initAvifDecode } from "@jsquash/avif/decode.js";
+import avifDecWasm from "@jsquash/avif/codec/dec/avif_dec.wasm";
 import decodePng, { init as initPng } from "@jsquash/png/decode.js";
 import encodePngRgba from "@jsquash/png/encode.js";
 import pngWasm from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm?module";
 import { initEmscriptenModule } from "@jsquash/webp/utils.js";
 import webpDecFactory from "@jsquash/webp/codec/dec/webp_dec.js";
 import webpDecWasm from "@jsquash/webp/codec/dec/webp_dec.wasm";
-import { decoders, type Pixels } from "../../src/pipeline/codecs";
+import type { Pixels } from "../../src/pipeline/codecs";
 import { signV1 } from "../../src/signature";
 import { encodeSourcePath } from "../../src/url";
 
@@ -41,11 +43,12 @@ const MAGIC: Array<[string, (b: Uint8Array) => boolean]> = [
 
 let mozjpeg: Promise<void> | undefined;
 let webpDecoder: Promise<{ decode(data: BufferSource): Pixels | null }> | undefined;
+let libavif: Promise<void> | undefined;
 
 /**
  * Sniffs the format from the bytes (not from headers) and decodes it with jSquash: JPEG by mozjpeg,
- * PNG by squoosh's png and WebP by jSquash's libwebp build, independently of the image core and the
- * WebP decoder (wasm/build/webp.wasm) that the service reads them with.
+ * PNG by squoosh's png, WebP by jSquash's libwebp build and AVIF by libavif, independently of the
+ * image core and the WebP (wasm/build/webp.wasm) and dav1d modules that read them in the service.
  */
 export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format: string }> {
   const b = new Uint8Array(bytes);
@@ -65,7 +68,10 @@ export async function decodeImage(bytes: ArrayBuffer): Promise<Pixels & { format
     if (!decoded) throw new Error("webp: jSquash's decoder returned nothing");
     pixels = decoded;
   } else {
-    pixels = await decoders[format as keyof typeof decoders](bytes);
+    // jSquash's typings take only options, its code a compiled module first (as in the Worker).
+    libavif ??= (initAvifDecode as (module: WebAssembly.Module) => Promise<void>)(avifDecWasm);
+    await libavif;
+    pixels = (await decodeAvif(bytes)) as Pixels;
   }
   return { format, width: pixels.width, height: pixels.height, data: pixels.data };
 }

@@ -1,0 +1,242 @@
+/**
+ * dav1d (wasm/build/dav1d.wasm, built from wasm/vendor/dav1d by wasm/dav1d.build.mjs) decoding the
+ * AV1 items of an AVIF file in an instance of its own. The decoded pictures stay as dav1d gives them
+ * (planar YUV: 1.5 bytes per pixel for 8-bit 4:2:0, 3 for 10/12-bit) and are converted to RGBA8 one
+ * row at a time as the image core's pipeline takes them (pipeBeginRows/pipePushRow/pipeEndRows).
+ *
+ * Each instance imports its memory, with the request's reservation as its maximum: dav1d's
+ * allocations past it fail (a 422), they never grow the isolate. Instances are pooled by size class
+ * like the core's (pool.ts); large ones are dropped after their request.
+ */
+import dav1dModule from "../../wasm/build/dav1d.wasm";
+import { ThumbnailError } from "../errors";
+import type { MemoryAccount } from "../memory";
+import type { AvifFile, AvifPicture } from "./avif";
+import type { ImageCore } from "./core";
+import { AV1_INITIAL_BYTES, AV1_KEEP_BYTES } from "./budget";
+
+interface Dav1dExports {
+  _initialize(): void;
+  avif_input(size: number): number;
+  avif_decode(slot: number, maxPixels: number): number;
+  avif_finish(): void;
+  avif_release(): void;
+  avif_info(slot: number, field: number): number;
+  avif_color(matrix: number, fullRange: number, bitDepth: number): number;
+  avif_alpha(fullRange: number, bitDepth: number): number;
+  avif_scratch(size: number): number;
+  avif_row(slot: number, y: number, dst: number, n: number, alphaSlot: number): number;
+}
+
+const PAGE = 65536;
+
+const INFO = { width: 0, height: 1, bitDepth: 2, layout: 3, fullRange: 4, matrix: 5 } as const;
+const ERRORS: Record<number, string> = {
+  [-1]: "could not open the decoder",
+  [-2]: "corrupt AV1 data",
+  [-3]: "no picture in an AV1 item",
+  [-4]: "out of memory",
+};
+
+/** A trap inside dav1d (a bug, or the stubs' unreachable thread waits): the instance is dropped. */
+class Av1Trap extends Error {
+  override readonly name = "Av1Trap";
+}
+
+export class Av1Decoder {
+  constructor(
+    readonly exports: Dav1dExports,
+    readonly memory: WebAssembly.Memory,
+    readonly maxBytes: number,
+  ) {}
+
+  bytes(ptr: number, length: number): Uint8Array {
+    return new Uint8Array(this.memory.buffer, ptr, length);
+  }
+}
+
+/** WASI calls the C library links (stderr from dav1d's unused debug paths): all fail with EBADF. */
+function wasiStubs(module: WebAssembly.Module): Record<string, () => number> {
+  const stubs: Record<string, () => number> = {};
+  for (const { module: from, name } of WebAssembly.Module.imports(module)) if (from === "wasi_snapshot_preview1") stubs[name] = () => 8;
+  return stubs;
+}
+
+export async function instantiateAv1(maxBytes: number, module: WebAssembly.Module = dav1dModule): Promise<Av1Decoder> {
+  const maximum = Math.max(AV1_INITIAL_BYTES, maxBytes) / PAGE;
+  const memory = new WebAssembly.Memory({ initial: AV1_INITIAL_BYTES / PAGE, maximum: Math.ceil(maximum) });
+  const instance = await WebAssembly.instantiate(module, { env: { memory }, wasi_snapshot_preview1: wasiStubs(module) });
+  const exports = instance.exports as unknown as Dav1dExports;
+  exports._initialize();
+  return new Av1Decoder(exports, memory, Math.ceil(maximum) * PAGE);
+}
+
+function fail(what: string, code: number): ThumbnailError {
+  return new ThumbnailError("SOURCE_UNDECODABLE", { internal: `avif: ${what}: ${ERRORS[code] ?? `dav1d error ${code}`}` });
+}
+
+/** Decodes every tile of `p` into slots from `first`; each must be the size its item declares. */
+function decodePicture(d: Av1Decoder, p: AvifPicture, first: number, what: string): void {
+  const x = d.exports;
+  p.tiles.forEach((data, i) => {
+    const ptr = x.avif_input(data.length);
+    if (ptr === 0) throw fail(what, -4);
+    d.bytes(ptr, data.length).set(data);
+    const code = x.avif_decode(first + i, p.tileWidth * p.tileHeight);
+    if (code !== 0) throw fail(what, code);
+    const width = x.avif_info(first + i, INFO.width);
+    const height = x.avif_info(first + i, INFO.height);
+    if (width !== p.tileWidth || height !== p.tileHeight) {
+      throw new ThumbnailError("SOURCE_UNDECODABLE", { internal: `avif: ${what} decoded to ${width}x${height}, its ispe says ${p.tileWidth}x${p.tileHeight}` });
+    }
+  });
+}
+
+/** A decoded file whose rows the image core's pipeline pulls through `push`. */
+export interface Av1Rows {
+  readonly width: number;
+  readonly height: number;
+  /** Runs one pushed-rows pass of pipeline `id` in `core`: 0 or the pipeline's error code. */
+  push(core: ImageCore, id: number): number;
+}
+
+/**
+ * Decodes `file` in a pooled instance of `bytes` (its reservation, budget.ts av1DecoderBytes) and
+ * gives its rows. `release` frees the pictures and gives the instance back; after it the source holds
+ * no reference to the instance, so a dropped one can be collected before the encoder runs.
+ */
+export async function openAvif(file: AvifFile, bytes: number): Promise<Av1Rows & { release(): void }> {
+  let decoder: Av1Decoder | undefined = await av1Pool.acquire(bytes);
+  let rows: Av1Rows;
+  try {
+    rows = decodeAvif(decoder, file);
+  } catch (error) {
+    av1Pool.release(decoder, av1Trapped(error));
+    throw error;
+  }
+  return {
+    width: rows.width,
+    height: rows.height,
+    push(core, id) {
+      if (!decoder) throw new Error("avif: rows pushed after release");
+      try {
+        return rows.push(core, id);
+      } catch (error) {
+        if (av1Trapped(error)) {
+          decoder = undefined;
+          rows = RELEASED;
+        }
+        throw error;
+      }
+    },
+    release() {
+      if (decoder) av1Pool.release(decoder, false);
+      decoder = undefined;
+      rows = RELEASED;
+    },
+  };
+}
+
+const RELEASED: Av1Rows = {
+  width: 0,
+  height: 0,
+  push() {
+    throw new Error("avif: rows pushed after release");
+  },
+};
+
+/** Decodes the file's pictures into `d` (held there until `avif_release`) and returns its row source. */
+export function decodeAvif(d: Av1Decoder, file: AvifFile): Av1Rows {
+  const x = d.exports;
+  const { color, alpha } = file;
+  decodePicture(d, color, 0, "colour image");
+  const alphaFirst = color.tiles.length;
+  if (alpha) decodePicture(d, alpha, alphaFirst, "alpha image");
+  // The decoders' state goes before any row is converted: only the pictures stay.
+  x.avif_finish();
+  const bitDepth = x.avif_info(0, INFO.bitDepth);
+  // colr nclx, when present, says how the file's pixels are to be read; the AV1 stream's own otherwise.
+  const matrix = file.nclx?.matrix ?? x.avif_info(0, INFO.matrix);
+  const fullRange = file.nclx ? file.nclx.fullRange : x.avif_info(0, INFO.fullRange) === 1;
+  if (x.avif_color(matrix, fullRange ? 1 : 0, bitDepth) !== 0) throw fail("colour image", -2);
+  if (alpha && x.avif_alpha(x.avif_info(alphaFirst, INFO.fullRange), x.avif_info(alphaFirst, INFO.bitDepth)) !== 0) throw fail("alpha image", -2);
+  const { width, height, columns, tileWidth, tileHeight } = color;
+  const rowBytes = width * 4;
+  const scratch = x.avif_scratch(columns * tileWidth * 4);
+  if (scratch === 0) throw fail("rows", -4);
+  return {
+    width,
+    height,
+    push(core, id) {
+      const c = core.exports;
+      const row = c.alloc(rowBytes);
+      try {
+        let code = c.pipeBeginRows(id, width, height);
+        for (let y = 0; y < height && code === 0; y++) {
+          const tileRow = Math.floor(y / tileHeight);
+          const ty = y - tileRow * tileHeight;
+          for (let col = 0; col < columns; col++) {
+            const slot = tileRow * columns + col;
+            const n = Math.min(tileWidth, width - col * tileWidth);
+            if (x.avif_row(slot, ty, scratch + col * tileWidth * 4, n, alpha ? alphaFirst + slot : -1) !== 0) throw new Av1Trap(`avif_row(${slot}, ${ty}) refused its arguments`);
+          }
+          new Uint8Array(c.memory.buffer, row, rowBytes).set(d.bytes(scratch, rowBytes));
+          code = c.pipePushRow(id, row);
+        }
+        return code === 0 ? c.pipeEndRows(id) : code;
+      } finally {
+        c.free(row);
+      }
+    },
+  };
+}
+
+/**
+ * dav1d instances by size (budget.ts av1DecoderBytes gives small ones a size class, so they can be
+ * shared). What is kept idle is bounded like the core's: one instance of at most `keepBytes`, so a
+ * large AVIF's memory goes back to the isolate after it.
+ */
+export class Av1Pool implements MemoryAccount {
+  readonly #idle: Av1Decoder[] = [];
+
+  constructor(private readonly options: { readonly keepBytes: number } = { keepBytes: AV1_KEEP_BYTES }) {}
+
+  /** An idle instance whose memory maximum is exactly `bytes`, or a new one. */
+  async acquire(bytes: number): Promise<Av1Decoder> {
+    const size = Math.max(AV1_INITIAL_BYTES, Math.ceil(bytes / PAGE) * PAGE);
+    const index = this.#idle.findIndex((d) => d.maxBytes === size);
+    return index >= 0 ? (this.#idle.splice(index, 1)[0] as Av1Decoder) : instantiateAv1(size);
+  }
+
+  /** Frees the pictures and keeps the instance for a later request, unless it trapped or is large. */
+  release(d: Av1Decoder, trapped: boolean): void {
+    if (trapped) return;
+    try {
+      d.exports.avif_release();
+    } catch {
+      return;
+    }
+    if (d.maxBytes > this.options.keepBytes) return;
+    this.#idle.length = 0;
+    this.#idle.push(d);
+  }
+
+  get idleCount(): number {
+    return this.#idle.length;
+  }
+
+  get heldBytes(): number {
+    return this.#idle.reduce((sum, d) => sum + d.memory.buffer.byteLength, 0);
+  }
+
+  reclaim(): void {
+    this.#idle.length = 0;
+  }
+}
+
+export const av1Pool = new Av1Pool();
+
+/** Whether an error leaves the instance unusable (a trap, not a refusal it reported). */
+export function av1Trapped(error: unknown): boolean {
+  return error instanceof WebAssembly.RuntimeError || error instanceof Av1Trap;
+}
