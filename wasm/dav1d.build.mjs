@@ -3,11 +3,11 @@
 // wrapper (wasm/dav1d/avif.c, its config.h and pthread stubs) -> wasm/build/dav1d.wasm, with Debian's
 // clang, lld and wasi-libc. `node wasm/dav1d.build.mjs --check` rebuilds into a temporary directory and
 // fails if the result differs from the committed wasm/build/dav1d.wasm.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { clang, compareWithCommitted } from "./clang.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const repo = join(root, "..");
@@ -51,7 +51,7 @@ const cflags = [
 const objects = [];
 function compile(file, name, extra = []) {
   const object = join(scratch, `${name}.o`);
-  execFileSync("clang", [...cflags, ...extra, "-c", file, "-o", object], { stdio: "inherit", cwd: repo });
+  clang([...cflags, ...extra, "-c", file, "-o", object], repo);
   objects.push(object);
 }
 
@@ -61,8 +61,7 @@ try {
     for (const name of templates) compile(join(vendor, "src", `${name}.c`), `${name}_${bits}`, [`-DBITDEPTH=${bits}`]);
   }
   compile(join(ours, "avif.c"), "avif");
-  execFileSync(
-    "clang",
+  clang(
     [
       "--target=wasm32-wasi",
       "-mexec-model=reactor",
@@ -77,15 +76,9 @@ try {
       out,
       ...objects,
     ],
-    { stdio: "inherit", cwd: repo },
+    repo,
   );
-  if (check) {
-    const same = Buffer.compare(readFileSync(out), readFileSync(committed)) === 0;
-    if (!same) {
-      console.error("wasm/build/dav1d.wasm is not what wasm/vendor/dav1d and wasm/dav1d build to: run `npm run build:dav1d` and commit it");
-      process.exitCode = 1;
-    } else console.log("wasm/build/dav1d.wasm matches its sources");
-  }
+  if (check) compareWithCommitted(out, committed, "dav1d.wasm", "npm run build:dav1d");
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -3,11 +3,11 @@
 // `node wasm/lcms2.build.mjs --check` rebuilds into a temporary directory and fails if the result
 // differs from the committed wasm/build/lcms2.wasm. Needs clang, lld, wasi-libc and
 // libclang-rt-14-dev-wasm32 (Debian), nothing from npm.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { clang, compareWithCommitted } from "./clang.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const committed = join(root, "build", "lcms2.wasm");
@@ -41,11 +41,10 @@ const compile = [
 try {
   const objects = sources.map((source, i) => {
     const object = join(scratch, `${i}.o`);
-    execFileSync("clang", [...compile, "-c", source, "-o", object], { cwd: root, stdio: "inherit" });
+    clang([...compile, "-c", source, "-o", object], root);
     return object;
   });
-  execFileSync(
-    "clang",
+  clang(
     [
       "--target=wasm32-wasi",
       "-Os",
@@ -60,15 +59,9 @@ try {
       "-o",
       out,
     ],
-    { cwd: root, stdio: "inherit" },
+    root,
   );
-  if (check) {
-    const same = Buffer.compare(readFileSync(out), readFileSync(committed)) === 0;
-    if (!same) {
-      console.error("wasm/build/lcms2.wasm is not what wasm/vendor/lcms2 and wasm/lcms build to: run `npm run build:lcms2` and commit it");
-      process.exitCode = 1;
-    } else console.log("wasm/build/lcms2.wasm matches its sources");
-  }
+  if (check) compareWithCommitted(out, committed, "lcms2.wasm", "npm run build:lcms2");
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

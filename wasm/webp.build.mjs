@@ -5,11 +5,11 @@
 //   npm run build:webp -- --check   rebuild into a temporary directory and fail if it differs from the
 //                                   committed file (CI), so the binary provably comes from these sources
 // Needs: clang lld wasi-libc (Debian/Ubuntu packages of those names; clang 14 was used).
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { clang, compareWithCommitted } from "./clang.mjs";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const vendor = join(root, "vendor", "libwebp");
@@ -32,8 +32,7 @@ const sources = [
   ].map((file) => join("vendor", "libwebp", "src", file)),
 ];
 
-execFileSync(
-  "clang",
+clang(
   [
     "--target=wasm32-wasi",
     "-O2",
@@ -53,19 +52,12 @@ execFileSync(
     "-o", out,
     ...sources,
   ],
-  // clang runs any `wasm-opt` it finds on PATH after linking; npm puts binaryen's (assemblyscript's)
-  // there. The output must be clang's and lld's alone, wherever the build runs.
-  { cwd: root, stdio: "inherit", env: { ...process.env, PATH: (process.env.PATH ?? "").split(delimiter).filter((dir) => !dir.includes("node_modules")).join(delimiter) } },
+  root,
 );
 
 if (scratch) {
-  const same = Buffer.compare(readFileSync(out), readFileSync(committed)) === 0;
+  compareWithCommitted(out, committed, "webp.wasm", "npm run build:webp");
   rmSync(scratch, { recursive: true, force: true });
-  if (!same) {
-    console.error("wasm/build/webp.wasm is not what wasm/webp/ and wasm/vendor/libwebp/ build to: run `npm run build:webp` and commit it");
-    process.exit(1);
-  }
-  console.log("wasm/build/webp.wasm matches its sources");
 } else {
   console.log(`wasm/build/webp.wasm: ${readFileSync(out).byteLength} bytes`);
 }

@@ -2,27 +2,18 @@
 // (libheif + dav1d/aom natively) at 200 px: 8-bit 4:2:0, 10-bit, 4:4:4 lossless (identity matrix),
 // alpha, irot/imir, grids. The rotated, mirrored and grid files are written box by box
 // (avif-writer.ts) from AV1 data sharp encoded.
-import { readFileSync } from "node:fs";
 import sharp, { type Sharp } from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
-import { parseConfig } from "../../src/config";
 import { ThumbnailError } from "../../src/errors";
 import { av1Pool } from "../../src/pipeline/av1";
 import { parseAvif } from "../../src/pipeline/avif";
 import { av1DecoderBytes } from "../../src/pipeline/budget";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
-import { parseSize, type Method, type OutputFormat, type ThumbnailRequest } from "../../src/url";
+import { type OutputFormat } from "../../src/url";
 import { av1Data, findBox, grid, imir, irot, ispe, sequence, withProperties, writeAvif } from "./avif-writer";
-
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
-const config = parseConfig({ THUMBS_SECRET: "test" });
-
-function request(size: string, method: Method, format: OutputFormat): ThumbnailRequest {
-  const ext = format === "jpeg" ? ".jpg" : (`.${format}` as const);
-  return { source: "s", size: parseSize(size, config.maxDimension), method, ext, format, signature: "0".repeat(32), key: `s/${size}/${method}/x${ext}` };
-}
+import { config, fixture, request } from "./requests";
 
 function psnr(a: Uint8Array, b: Uint8Array): number {
   expect(a.length).toBe(b.length);

@@ -6,17 +6,16 @@ import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
-import { parseConfig } from "../../src/config";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { clearColourCache, colourGrid } from "../../src/pipeline/icc";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { probe, webpIccProfile, type ImageInfo } from "../../src/pipeline/probe";
 import { parseSize, type Method, type OutputFormat, type ThumbnailRequest } from "../../src/url";
 import { meanDeltaE } from "./ciede2000";
+import { config } from "./requests";
 
 const fixturePath = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
-const config = parseConfig({ THUMBS_SECRET: "test" });
 
 function request(size: string, method: Method, format: OutputFormat = "png"): ThumbnailRequest {
   const ext = format === "jpeg" ? ".jpg" : (`.${format}` as const);

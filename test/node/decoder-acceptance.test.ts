@@ -15,21 +15,14 @@ import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
-import { parseConfig } from "../../src/config";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail } from "../../src/pipeline/index";
 import { probe } from "../../src/pipeline/probe";
-import { parseSize, type Method, type OutputFormat, type ThumbnailRequest } from "../../src/url";
 import { at } from "./wasm-core";
+import { config, request } from "./requests";
 
 const path = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 const fixture = (name: string) => new Uint8Array(readFileSync(path(name)));
-const config = parseConfig({ THUMBS_SECRET: "test" });
-
-function request(size: string, method: Method, format: OutputFormat): ThumbnailRequest {
-  const ext = format === "jpeg" ? ".jpg" : (`.${format}` as const);
-  return { source: "s", size: parseSize(size, config.maxDimension), method, ext, format, signature: "0".repeat(32), key: `s/${size}/${method}/x${ext}` };
-}
 
 interface Rgba {
   width: number;

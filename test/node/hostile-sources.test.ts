@@ -1,34 +1,15 @@
 // Sources built to make the header lie, and outputs past an encoder's limits, through the service's
 // entry point generateThumbnail on the real image core (one fresh core for this file: vitest isolates
 // modules per test file, so the memory measurements start from the core's baseline).
-import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
-import { parseConfig, type Config } from "../../src/config";
-import { ThumbnailError } from "../../src/errors";
+import { type Config } from "../../src/config";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { probe } from "../../src/pipeline/probe";
-import { parseSize, type Method, type OutputFormat, type ThumbnailRequest } from "../../src/url";
 import { concat } from "./bytes";
-
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
-const config = parseConfig({ THUMBS_SECRET: "test" });
-
-function request(size: string, method: Method, format: OutputFormat): ThumbnailRequest {
-  const ext = format === "jpeg" ? ".jpg" : (`.${format}` as const);
-  return { source: "s", size: parseSize(size, config.maxDimension), method, ext, format, signature: "0".repeat(32), key: `s/${size}/${method}/x${ext}` };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ThumbnailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ThumbnailError);
-  return error as ThumbnailError;
-}
+import { config, fixture, refusal, request } from "./requests";
 
 const u16 = (v: number) => [v >> 8, v & 255];
 

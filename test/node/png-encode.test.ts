@@ -1,19 +1,15 @@
 // PNG output (src/pipeline/png.ts over wasm/assembly/pngenc/): the colour type follows the content,
 // and the file is lossless. Every PNG is decoded by sharp (libpng/libspng, independent of the core),
 // its IHDR read for the colour type and bit depth, and its pixels compared with the frame exactly.
-import { readFileSync } from "node:fs";
 import { deflateSync, inflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
-import { parseConfig } from "../../src/config";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail } from "../../src/pipeline/index";
 import { encodePng } from "../../src/pipeline/png";
 import { parseSize, type Method, type ThumbnailRequest } from "../../src/url";
-
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
-const config = parseConfig({ THUMBS_SECRET: "test" });
+import { config, fixture } from "./requests";
 
 let core: ImageCore;
 beforeAll(async () => {

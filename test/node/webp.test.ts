@@ -1,34 +1,14 @@
 // WebP sources through libwebp in its own instance (wasm/build/webp.wasm), rows pushed into the real
 // image core: lossy, lossless, alpha and animated files made here with sharp, thumbnails compared with
 // sharp's (libvips decodes WebP with the same libwebp, and composites an animation's first frame).
-import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
-import { parseConfig } from "../../src/config";
-import { ThumbnailError } from "../../src/errors";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { probe } from "../../src/pipeline/probe";
-import { parseSize, type Method, type OutputFormat, type ThumbnailRequest } from "../../src/url";
 import { concat } from "./bytes";
-
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
-const config = parseConfig({ THUMBS_SECRET: "test" });
-
-function request(size: string, method: Method, format: OutputFormat): ThumbnailRequest {
-  const ext = format === "jpeg" ? ".jpg" : (`.${format}` as const);
-  return { source: "s", size: parseSize(size, config.maxDimension), method, ext, format, signature: "0".repeat(32), key: `s/${size}/${method}/x${ext}` };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ThumbnailError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ThumbnailError);
-  return error as ThumbnailError;
-}
+import { config, fixture, refusal, request } from "./requests";
 
 /**
  * PSNR over the premultiplied colour and the alpha of two decoded images of one size (the colour of a
