@@ -32,9 +32,10 @@ describe("HEIC/HEIF sources", () => {
   });
 
   it("an av01 item is AVIF even under HEIF's brands (and a heic brand): the AVIF probe reads it", () => {
-    // The crafted header has no ispe: the AVIF probe's own verdict, not the HEIC refusal.
-    expect(probe(heifHeader(["mif1", "mif1", "heic"], "av01"))).toEqual({ kind: "corrupt", reason: "avif: no ispe property" });
-    expect(probe(heifHeader(["avif", "mif1", "miaf"], "none"))).toEqual({ kind: "corrupt", reason: "avif: no ispe property" });
+    // The crafted header is no complete AVIF: the AVIF probe's own verdict, not the HEIC refusal.
+    const avifVerdict = { kind: "corrupt", reason: expect.stringMatching(/^avif: /) as unknown };
+    expect(probe(heifHeader(["mif1", "mif1", "heic"], "av01"))).toEqual(avifVerdict);
+    expect(probe(heifHeader(["avif", "mif1", "miaf"], "none"))).toEqual(avifVerdict);
   });
 
   it("a real AVIF still probes as AVIF", () => {
