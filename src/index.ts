@@ -1,11 +1,11 @@
 import { Hono, type Context } from "hono";
 import { version } from "../package.json";
-import { NegativeCache, WorkersResponseCache } from "./cache";
+import { NegativeCache, TieredResponseCache, WorkersResponseCache } from "./cache";
 import { getConfig, type Config } from "./config";
 import type { Env } from "./env";
 import { ThumbnailError, toThumbnailError } from "./errors";
 import { DurableObjectLockService } from "./lock-do";
-import { corePool, isolateLedger } from "./isolate";
+import { corePool, hotCache, isolateLedger } from "./isolate";
 import { dataPoint, type RequestMetrics } from "./metrics";
 import { errorResponse } from "./response";
 import { R2SourceStore, R2ThumbnailStore } from "./storage-r2";
@@ -51,7 +51,7 @@ export function servicesFor(
     sources: new R2SourceStore(env.SOURCES, config.sourcePrefix),
     thumbs: new R2ThumbnailStore(env.THUMBS, config.thumbPrefix),
     lock: new DurableObjectLockService(env.LOCKS),
-    cache: new WorkersResponseCache(caches.default),
+    cache: new TieredResponseCache(hotCache, new WorkersResponseCache(caches.default)),
     negative,
     core: corePool,
     memory: isolateLedger(config),

@@ -77,8 +77,9 @@ export async function purgeSources(sources: readonly string[], s: Services, opti
     return { source, keys };
   });
   let edge: PurgeResult["edge"] = "none";
+  const tags = await Promise.all(unique.map((source) => sourceTag(s.config.thumbPrefix, source)));
+  for (const tag of tags) s.cache.forgetTag?.(tag);
   if (s.config.zonePurge) {
-    const tags = await Promise.all(unique.map((source) => sourceTag(s.config.thumbPrefix, source)));
     await zonePurge(tags, s.config.zonePurge, options.fetch ?? fetch);
     edge = "zone";
   } else if (options.origin !== undefined) {

@@ -151,6 +151,24 @@ describe("POST _purge", () => {
     expect(((await (await call({}, info)).json()) as { width: number }).width).toBe(600);
   });
 
+  it("a cached thumbnail is served from the isolate's memory without the Cache API, and a purge drops it there too", async () => {
+    await seed("purge/hot.jpg", kitten);
+    const path = await signedPath("purge/hot.jpg", "60x", "scale", ".jpg");
+    expect((await call({}, path)).headers.get("X-Thumbnail")).toBe("generated");
+    // Let the background put finish, then take the edge's copy away: only the hot cache can answer.
+    expect((await call({}, path)).headers.get("X-Thumbnail")).toBe("cached");
+    expect(await caches.default.delete(`${HOST}${path}`)).toBe(true);
+    const hot = await call({}, path);
+    expect(hot.headers.get("X-Thumbnail")).toBe("cached");
+    expect((await decodeImage(await hot.arrayBuffer())).width).toBe(60);
+
+    await seed("purge/hot.jpg", landscape6);
+    expect((await admin("/_purge", ["purge/hot.jpg"])).status).toBe(200);
+    const next = await call({}, path);
+    expect(next.headers.get("X-Thumbnail")).toBe("generated");
+    expect((await decodeImage(await next.arrayBuffer())).height).toBe(45);
+  });
+
   it.each([
     ["local", {}],
     ["zone", { CACHE_ZONE_ID: ZONE, CACHE_PURGE_TOKEN: "t" }],
