@@ -36,7 +36,8 @@ export class WorkersResponseCache implements ResponseCache {
 
 interface HotEntry {
   readonly body: Uint8Array;
-  readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** A copy of its own: the Response that is made from an entry copies it in turn. */
+  readonly headers: Headers;
   readonly tag: string;
   readonly storedAt: number;
 }
@@ -89,7 +90,7 @@ export class HotCache implements MemoryAccount {
       this.#entries.delete(oldest);
       this.#bytes -= entry.body.byteLength;
     }
-    this.#entries.set(url, { body, headers: [...headers], tag, storedAt: this.now() });
+    this.#entries.set(url, { body, headers: new Headers(headers), tag, storedAt: this.now() });
     this.#bytes += body.byteLength;
   }
 
@@ -115,7 +116,7 @@ export class TieredResponseCache implements ResponseCache {
   async match(url: string): Promise<Response | undefined> {
     const entry = this.hot.get(url);
     // A copy per response: a body handed to the runtime may be transferred.
-    if (entry) return new Response(entry.body.slice(), { headers: entry.headers.map(([k, v]): [string, string] => [k, v]) });
+    if (entry) return new Response(entry.body.slice(), { headers: entry.headers });
     const hit = await this.edge.match(url);
     const tag = hit?.headers.get("Cache-Tag");
     if (!hit || !tag || !this.fits(hit)) return hit;
