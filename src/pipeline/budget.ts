@@ -114,13 +114,11 @@ export function webpRows(info: ImageInfo, target: { readonly width: number; read
 }
 
 /**
- * What jSquash holds besides the core. An AVIF decode keeps the RGBA frame in the codec's memory
- * and gives a JS copy. An encode gets a JS copy of the RGBA frame (4 bytes per pixel) and its codec's
+ * What jSquash's encoders hold besides the core. An encode gets a JS copy of the RGBA frame (4 bytes per pixel) and its codec's
  * instance grows from its initial memory by whole steps as it copies the frame in and works on it:
  * measured instance sizes after one encode (2400×1960 WebP 51.9 MB, 1600² AVIF 83.5 MB, 600² AVIF
  * 19.3 MB) give the per-pixel figures and floors below.
  */
-export const JSQUASH_DECODE_BYTES_PER_PIXEL = 10;
 const JSQUASH_ENCODER: Record<"webp" | "avif", { readonly perPixel: number; readonly floor: number }> = {
   webp: { perPixel: 11.5, floor: 16 * 1024 * 1024 },
   avif: { perPixel: 33, floor: 20 * 1024 * 1024 },
@@ -279,15 +277,15 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
   }
   // The PNG encoder's scratch rows (an output row and a row of zeros), once the pass has ended.
   if (request.format === "png") core += output.width * 8 + 64;
-  // The decoder's instance is dropped once the rows are through, before an encoder's starts.
+  // Instances this request drops (Little CMS's before the decode, the decoder's before the encode)
+  // give their memory back only when the collector runs, and nothing here can make it run before the
+  // next one grows: measured, a 24 MP AVIF's dav1d instance (50 MB) was still live while the AVIF
+  // encoder grew to 40 MB. So what runs one after the other is counted as held together.
   const decoder = info.format === "webp" ? webpDecoderBytes(info, rows, sourceBytes) : 0;
-  let other = decoder;
-  // The dav1d instance is given back before an encoder runs (encode.ts releases the source first).
-  if (info.format === "avif" && info.avif) other = av1DecoderBytes(info.avif);
-  if (request.format === "png") other = Math.max(other, pngOutputBytes(output.width, output.height));
-  else if (request.format !== "jpeg") other = Math.max(other, jsquashEncodeBytes(request.format, output.width * output.height));
-  // Little CMS's instance is gone before any codec starts (the colour step runs first).
-  if (info.icc && profileBytesBound(info.icc) <= MAX_PROFILE_BYTES) other = Math.max(other, lcmsBytes(profileBytesBound(info.icc), info.icc.channels));
+  let other = info.format === "avif" && info.avif ? av1DecoderBytes(info.avif) : decoder;
+  if (request.format === "png") other += pngOutputBytes(output.width, output.height);
+  else if (request.format !== "jpeg") other += jsquashEncodeBytes(request.format, output.width * output.height);
+  if (info.icc && profileBytesBound(info.icc) <= MAX_PROFILE_BYTES) other += lcmsBytes(profileBytesBound(info.icc), info.icc.channels);
   return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), decoderBytes: decoder, otherBytes: other };
 }
 
