@@ -10,8 +10,8 @@ import { ThumbnailError } from "./errors";
 import { generateFrame } from "./pipeline/index";
 import type { Pixels } from "./pipeline/codecs";
 import { swapsAxes } from "./pipeline/geometry";
-import { mismatchCode, verifyInfoSignature } from "./signature";
-import { render, serveDerivative, type Derivative, type Services } from "./thumbnails";
+import { verifyInfoSignature } from "./signature";
+import { render, requireSignature, serveDerivative, type Derivative, type Services } from "./thumbnails";
 import { parseSignature, parseSource, type ThumbnailRequest } from "./url";
 
 export interface InfoDocument {
@@ -38,14 +38,6 @@ export function parseInfoPath(path: string): { readonly source: string; readonly
   if (!match) return undefined;
   const [, encoded = "", signature = ""] = match;
   return { source: parseSource(encoded.split("/")), signature: parseSignature(signature) };
-}
-
-export async function parseAndVerifyInfo(path: string, s: Services): Promise<{ readonly source: string; readonly signature: string } | undefined> {
-  const parsed = parseInfoPath(path);
-  if (!parsed) return undefined;
-  const keys = { secrets: s.config.secrets, legacySecret: s.config.legacySecret };
-  if (!(await verifyInfoSignature(parsed.source, parsed.signature, keys))) throw new ThumbnailError(mismatchCode(parsed.signature, keys));
-  return parsed;
 }
 
 const hex2 = (n: number) => Math.round(n).toString(16).padStart(2, "0");
@@ -88,11 +80,16 @@ function base64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Serves `{source}/info/{signature}.json` (`path` after BASE_PATH) like a thumbnail. */
+/**
+ * Serves `{source}/info/{signature}.json` (`path` after BASE_PATH) like a thumbnail: the signature is
+ * checked once the edge cache has missed, as a thumbnail's is.
+ */
 export async function serveInfo(request: Request, path: string, s: Services): Promise<Response> {
-  const parsed = await parseAndVerifyInfo(path, s);
+  const parsed = parseInfoPath(path);
   if (!parsed) throw new ThumbnailError("BAD_URL", { detail: "url: expected <source>/info/<signature>.json" });
-  return serveDerivative(request, infoDerivative(parsed.source, parsed.signature), s);
+  const { source, signature } = parsed;
+  const verify = () => requireSignature(signature, s.config, (keys) => verifyInfoSignature(source, signature, keys));
+  return serveDerivative(request, infoDerivative(source, signature), s, { verify });
 }
 
 /** The info document's derivative of `source`, stored as `source/info/<signature>.json`. */

@@ -17,7 +17,7 @@ import type { ImageCore } from "./pipeline/core";
 import { CorePool } from "./pipeline/pool";
 import { probe, type ImageInfo } from "./pipeline/probe";
 import { thumbnailResponse } from "./response";
-import { mismatchCode, verifySignature } from "./signature";
+import { mismatchCode, verifySignature, type VerifyKeys } from "./signature";
 import type { SourceBody, SourceStore, ThumbnailStore } from "./storage";
 import { encodeSourcePath, parseThumbnailPath, type ThumbnailRequest } from "./url";
 
@@ -37,11 +37,19 @@ export interface Services {
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
 
-/** Throws the 401/403 for a signature that verifies under no key. */
-async function verify(t: ThumbnailRequest, config: Readonly<Config>): Promise<void> {
-  const parts = { source: t.source, size: t.size.text, method: t.method, ext: t.ext };
+/** Throws the 401/403 for a `signature` that `check` verifies under none of the configured keys. */
+export async function requireSignature(
+  signature: string,
+  config: Readonly<Config>,
+  check: (keys: VerifyKeys) => Promise<"v1" | "legacy" | null>,
+): Promise<void> {
   const keys = { secrets: config.secrets, legacySecret: config.legacySecret };
-  if (!(await verifySignature(parts, t.signature, keys))) throw new ThumbnailError(mismatchCode(t.signature, keys));
+  if (!(await check(keys))) throw new ThumbnailError(mismatchCode(signature, keys));
+}
+
+function verify(t: ThumbnailRequest, config: Readonly<Config>): Promise<void> {
+  const parts = { source: t.source, size: t.size.text, method: t.method, ext: t.ext };
+  return requireSignature(t.signature, config, (keys) => verifySignature(parts, t.signature, keys));
 }
 
 /**
