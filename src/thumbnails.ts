@@ -152,9 +152,10 @@ async function admit(source: SourceBody, t: ThumbnailRequest, s: Services, deadl
       held = memory.hold(Math.min(bytes, source.size));
       const head = await source.head(bytes);
       const complete = head.byteLength === source.size;
+      const probed = probe(head);
       // A header that runs past what was read probes as corrupt: read on.
-      if (!complete && probe(head).kind === "corrupt") continue;
-      const info = inspectSource(head, config);
+      if (!complete && probed.kind === "corrupt") continue;
+      const info = inspectSource(head, config, probed);
       if (s.metrics) s.metrics.formatIn = info.format;
       const what = describeRequest(info, t);
       let cost = pipelineCost(info, t, config, source.size);

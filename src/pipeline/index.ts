@@ -12,7 +12,7 @@ import { flatten } from "./flatten";
 import { estimateCost, peakBytes, type Cost } from "./budget";
 import { checkOutputSize, planGeometry, swapsAxes, type Plan } from "./geometry";
 import { orient } from "./orient";
-import { probe, type ImageInfo } from "./probe";
+import { probe, type ImageInfo, type ProbeResult } from "./probe";
 import { resize } from "./resize";
 import { runRows } from "./rows";
 
@@ -39,9 +39,8 @@ export interface Thumbnail {
 }
 
 /** Refuses what cannot or must not be decoded, from the header alone. */
-export function inspectSource(source: Uint8Array, config: Readonly<Config>): ImageInfo {
+export function inspectSource(source: Uint8Array, config: Readonly<Config>, result: ProbeResult = probe(source)): ImageInfo {
   if (source.byteLength === 0) throw new ThumbnailError("SOURCE_EMPTY", { detail: "source: the file is empty" });
-  const result = probe(source);
   if (result.kind === "unsupported") {
     throw new ThumbnailError("SOURCE_UNSUPPORTED", { detail: "source: expected a JPEG, PNG, GIF, WebP or AVIF image" });
   }
