@@ -1,24 +1,15 @@
 // Writes AVIF files box by box, for what sharp cannot make: rotated or mirrored images (irot, imir)
 // and grids of tiles. The AV1 data and its av1C come from files sharp encoded.
 import { parseAvif } from "../../src/pipeline/avif";
+import { concat } from "./bytes";
 
 const enc = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 const u16 = (v: number) => [(v >> 8) & 255, v & 255];
 const u32 = (v: number) => [(v >>> 24) & 255, (v >> 16) & 255, (v >> 8) & 255, v & 255];
 
-function join(parts: ArrayLike<number>[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 export function box(type: string, ...payload: ArrayLike<number>[]): Uint8Array {
-  const body = join(payload);
-  return join([u32(body.length + 8), enc(type), body]);
+  const body = concat(...payload);
+  return concat(u32(body.length + 8), enc(type), body);
 }
 
 export function fullBox(type: string, version: number, flags: number, ...payload: ArrayLike<number>[]): Uint8Array {
@@ -101,7 +92,7 @@ export function writeAvif(spec: FileSpec): Uint8Array {
     at += item.data.length;
     return offset;
   });
-  return join([ftyp, meta(spec, offsets), box("mdat", ...spec.items.map((item) => item.data))]);
+  return concat(ftyp, meta(spec, offsets), box("mdat", ...spec.items.map((item) => item.data)));
 }
 
 /** A single AV1 image from a sharp AVIF, with extra properties (irot, imir) on it. */
@@ -174,5 +165,5 @@ export function sequence(frames: readonly Uint8Array[]): Uint8Array {
     );
   const ftyp = box("ftyp", enc("avis"), u32(0), enc("avisavifmsf1iso8mif1miaf"));
   const offset = ftyp.length + moov(0).length + 8;
-  return join([ftyp, moov(offset), box("mdat", ...samples)]);
+  return concat(ftyp, moov(offset), box("mdat", ...samples));
 }
