@@ -5,12 +5,12 @@ import type { Config } from "../../src/config";
 import { corePool, isolateLedger } from "../../src/isolate";
 import type { LedgerSnapshot } from "../../src/memory";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
-import { webpDecoderBytes } from "../../src/pipeline/budget";
+import { av1EncoderBytes, webpDecoderBytes } from "../../src/pipeline/budget";
 import { generateThumbnail, prepareThumbnail, type Thumbnail } from "../../src/pipeline/index";
 import { probe } from "../../src/pipeline/probe";
 import { parseThumbnailPath, type ThumbnailRequest } from "../../src/url";
 
-export { generateThumbnail, parseConfig, parseThumbnailPath, prepareThumbnail, probe, webpDecoderBytes };
+export { av1EncoderBytes, generateThumbnail, parseConfig, parseThumbnailPath, prepareThumbnail, probe, webpDecoderBytes };
 
 let shared: Promise<ImageCore> | undefined;
 /** One growable core reused by every call: the pipeline's own cost, without instance churn. */

@@ -1,21 +1,29 @@
 /**
- * dav1d (wasm/build/dav1d.wasm, built from wasm/vendor/dav1d by wasm/dav1d.build.mjs) decoding the
- * AV1 items of an AVIF file in an instance of its own. The decoded pictures stay as dav1d gives them
- * (planar YUV: 1.5 bytes per pixel for 8-bit 4:2:0, 3 for 10/12-bit) and are converted to RGBA8 one
- * row at a time as the image core's pipeline takes them (pipeBeginRows/pipePushRow/pipeEndRows).
+ * The AV1 module (wasm/build/av1.wasm, built by wasm/av1.build.mjs): dav1d decoding the AV1 items of
+ * an AVIF source, and libaom encoding an AVIF thumbnail, in one instance and one heap.
  *
- * Each instance imports its memory, with the request's reservation as its maximum: dav1d's
- * allocations past it fail (a 422), they never grow the isolate. Instances are pooled by size class
- * like the core's (pool.ts); large ones are dropped after their request.
+ * Decoding: the pictures stay as dav1d gives them (planar YUV: 1.5 bytes per pixel for 8-bit 4:2:0, 3
+ * for 10/12-bit) and are converted to RGBA8 one row at a time as the image core's pipeline takes them
+ * (pipeBeginRows/pipePushRow/pipeEndRows).
+ *
+ * Encoding: the thumbnail's rows go in two at a time as YUV 4:2:0 (and an alpha plane), libaom encodes
+ * them, avif-writer.ts wraps the pictures. An AVIF source thumbnailed to AVIF keeps its instance from
+ * the decode to the encode (decode.ts hands it over): the encoder reuses the memory dav1d freed, where a
+ * second instance would add its own before the collector gave the first one back.
+ *
+ * Each instance imports its memory, with the request's reservation as its maximum: allocations past
+ * it fail (a 422 for dav1d, a trap in libaom), they never grow the isolate. Instances are pooled by
+ * size class like the core's (pool.ts); large ones are dropped after their request.
  */
-import dav1dModule from "../../wasm/build/dav1d.wasm";
+import av1Module from "../../wasm/build/av1.wasm";
 import { ThumbnailError } from "../errors";
 import type { MemoryAccount } from "../memory";
+import { writeAvif } from "./avif-writer";
 import type { AvifFile, AvifPicture } from "./avif";
-import type { ImageCore } from "./core";
+import type { CoreFrame, ImageCore } from "./core";
 import { AV1_INITIAL_BYTES, AV1_KEEP_BYTES } from "./budget";
 
-interface Dav1dExports {
+interface Av1Exports {
   _initialize(): void;
   avif_input(size: number): number;
   avif_decode(slot: number, maxPixels: number): number;
@@ -26,6 +34,11 @@ interface Dav1dExports {
   avif_alpha(fullRange: number, bitDepth: number): number;
   avif_scratch(size: number): number;
   avif_row(slot: number, y: number, dst: number, n: number, alphaSlot: number): number;
+  av1e_begin(width: number, height: number, alpha: number): number;
+  av1e_rows(y: number, n: number): number;
+  av1e_encode(alpha: number, quantizer: number, speed: number): number;
+  av1e_output(): number;
+  av1e_end(): void;
 }
 
 const PAGE = 65536;
@@ -38,14 +51,14 @@ const ERRORS: Record<number, string> = {
   [-4]: "out of memory",
 };
 
-/** A trap inside dav1d (a bug, or the stubs' unreachable thread waits): the instance is dropped. */
+/** A trap inside the module (a bug, the stubs' unreachable thread waits, a libaom error): the instance is dropped. */
 class Av1Trap extends Error {
   override readonly name = "Av1Trap";
 }
 
-export class Av1Decoder {
+export class Av1Instance {
   constructor(
-    readonly exports: Dav1dExports,
+    readonly exports: Av1Exports,
     readonly memory: WebAssembly.Memory,
     readonly maxBytes: number,
   ) {}
@@ -55,20 +68,20 @@ export class Av1Decoder {
   }
 }
 
-/** WASI calls the C library links (stderr from dav1d's unused debug paths): all fail with EBADF. */
+/** WASI calls the C library links (stdio on dav1d's and libaom's unused debug paths): all fail with EBADF. */
 function wasiStubs(module: WebAssembly.Module): Record<string, () => number> {
   const stubs: Record<string, () => number> = {};
   for (const { module: from, name } of WebAssembly.Module.imports(module)) if (from === "wasi_snapshot_preview1") stubs[name] = () => 8;
   return stubs;
 }
 
-export async function instantiateAv1(maxBytes: number, module: WebAssembly.Module = dav1dModule): Promise<Av1Decoder> {
+export async function instantiateAv1(maxBytes: number, module: WebAssembly.Module = av1Module): Promise<Av1Instance> {
   const maximum = Math.max(AV1_INITIAL_BYTES, maxBytes) / PAGE;
   const memory = new WebAssembly.Memory({ initial: AV1_INITIAL_BYTES / PAGE, maximum: Math.ceil(maximum) });
   const instance = await WebAssembly.instantiate(module, { env: { memory }, wasi_snapshot_preview1: wasiStubs(module) });
-  const exports = instance.exports as unknown as Dav1dExports;
+  const exports = instance.exports as unknown as Av1Exports;
   exports._initialize();
-  return new Av1Decoder(exports, memory, Math.ceil(maximum) * PAGE);
+  return new Av1Instance(exports, memory, Math.ceil(maximum) * PAGE);
 }
 
 function fail(what: string, code: number): ThumbnailError {
@@ -76,7 +89,7 @@ function fail(what: string, code: number): ThumbnailError {
 }
 
 /** Decodes every tile of `p` into slots from `first`; each must be the size its item declares. */
-function decodePicture(d: Av1Decoder, p: AvifPicture, first: number, what: string): void {
+function decodePicture(d: Av1Instance, p: AvifPicture, first: number, what: string): void {
   const x = d.exports;
   p.tiles.forEach((data, i) => {
     const ptr = x.avif_input(data.length);
@@ -100,39 +113,63 @@ export interface Av1Rows {
   push(core: ImageCore, id: number): number;
 }
 
+/** An AVIF source being read: its rows, and the instance that holds its pictures. */
+export interface OpenAvif extends Av1Rows {
+  /** Frees the pictures and gives the instance back to the pool. */
+  release(): void;
+  /**
+   * Frees the pictures and hands the instance over (undefined after a trap or a release): an AVIF
+   * thumbnail encodes in it, into the memory dav1d has just freed. Whoever takes it gives it back with
+   * `av1Pool.release`.
+   */
+  take(): Av1Instance | undefined;
+}
+
 /**
- * Decodes `file` in a pooled instance of `bytes` (its reservation, budget.ts av1DecoderBytes) and
- * gives its rows. `release` frees the pictures and gives the instance back; after it the source holds
- * no reference to the instance, so a dropped one can be collected before the encoder runs.
+ * Decodes `file` in a pooled instance of `bytes` (its reservation, budget.ts av1InstanceBytes) and
+ * gives its rows. After `release` or `take` the source holds no reference to the instance, so a
+ * dropped one can be collected.
  */
-export async function openAvif(file: AvifFile, bytes: number): Promise<Av1Rows & { release(): void }> {
-  let decoder: Av1Decoder | undefined = await av1Pool.acquire(bytes);
+export async function openAvif(file: AvifFile, bytes: number): Promise<OpenAvif> {
+  let instance: Av1Instance | undefined = await av1Pool.acquire(bytes);
   let rows: Av1Rows;
   try {
-    rows = decodeAvif(decoder, file);
+    rows = decodeAvif(instance, file);
   } catch (error) {
-    av1Pool.release(decoder, av1Trapped(error));
+    av1Pool.release(instance, av1Trapped(error));
     throw error;
   }
+  const detach = () => {
+    const held = instance;
+    instance = undefined;
+    rows = RELEASED;
+    return held;
+  };
   return {
     width: rows.width,
     height: rows.height,
     push(core, id) {
-      if (!decoder) throw new Error("avif: rows pushed after release");
+      if (!instance) throw new Error("avif: rows pushed after release");
       try {
         return rows.push(core, id);
       } catch (error) {
-        if (av1Trapped(error)) {
-          decoder = undefined;
-          rows = RELEASED;
-        }
+        if (av1Trapped(error)) detach();
         throw error;
       }
     },
     release() {
-      if (decoder) av1Pool.release(decoder, false);
-      decoder = undefined;
-      rows = RELEASED;
+      const held = detach();
+      if (held) av1Pool.release(held, false);
+    },
+    take() {
+      const held = detach();
+      if (!held) return undefined;
+      try {
+        held.exports.avif_release();
+        return held;
+      } catch {
+        return undefined;
+      }
     },
   };
 }
@@ -146,7 +183,7 @@ const RELEASED: Av1Rows = {
 };
 
 /** Decodes the file's pictures into `d` (held there until `avif_release`) and returns its row source. */
-export function decodeAvif(d: Av1Decoder, file: AvifFile): Av1Rows {
+export function decodeAvif(d: Av1Instance, file: AvifFile): Av1Rows {
   const x = d.exports;
   const { color, alpha } = file;
   decodePicture(d, color, 0, "colour image");
@@ -191,28 +228,79 @@ export function decodeAvif(d: Av1Decoder, file: AvifFile): Av1Rows {
   };
 }
 
+/** libaom's speed (cpu-used, 0–9 in all-intra mode). See README, "AVIF output". */
+export const AVIF_SPEED = 8;
+
+/** libavif's mapping of quality 0–100 onto libaom's quantizer 0–63, so AVIF_QUALITY means what it does there. */
+export function avifQuantizer(quality: number): number {
+  return Math.floor(((100 - quality) * 63 + 50) / 100);
+}
+
+/** Whether any pixel of an RGBA frame in `memory` is not opaque. */
+function hasAlpha(memory: ArrayBuffer, frame: CoreFrame): boolean {
+  const pixels = new Uint32Array(memory, frame.ptr, frame.width * frame.height);
+  for (let i = 0; i < pixels.length; i++) if ((pixels[i] ?? 0) < 0xff000000) return true;
+  return false;
+}
+
 /**
- * dav1d instances by size (budget.ts av1DecoderBytes gives small ones a size class, so they can be
+ * Encodes `frame` (in `core`'s memory) as an AVIF file in `d`. The frame's rows are converted into
+ * `d` two at a time, then the frame is freed (it is this function's to free) before libaom runs, so
+ * the core's copy and libaom's working memory never coexist with a third one.
+ */
+export function encodeAvif(d: Av1Instance, core: ImageCore, frame: CoreFrame, quality: number): Uint8Array {
+  const x = d.exports;
+  const { width, height } = frame;
+  const rowBytes = width * 4;
+  let alpha: boolean;
+  try {
+    alpha = hasAlpha(core.exports.memory.buffer, frame);
+    const rows = x.av1e_begin(width, height, alpha ? 1 : 0);
+    if (rows === 0) throw new Av1Trap(`avif: no memory for a ${width}x${height} picture's planes`);
+    for (let y = 0; y < height; y += 2) {
+      const n = Math.min(2, height - y);
+      const from = frame.ptr + y * rowBytes;
+      d.bytes(rows, n * rowBytes).set(new Uint8Array(core.exports.memory.buffer, from, n * rowBytes));
+      if (x.av1e_rows(y, n) !== 0) throw new Av1Trap(`av1e_rows(${y}, ${n}) refused its arguments`);
+    }
+  } finally {
+    frame.free();
+  }
+  const quantizer = avifQuantizer(quality);
+  const picture = (plane: number) => {
+    const size = x.av1e_encode(plane, quantizer, AVIF_SPEED);
+    if (size <= 0) throw new Error(`avif: libaom could not encode the ${plane ? "alpha" : "colour"} picture (${size})`);
+    return d.bytes(x.av1e_output(), size).slice();
+  };
+  const color = picture(0);
+  const file = writeAvif({ width, height, color, ...(alpha ? { alpha: picture(1) } : {}) });
+  x.av1e_end();
+  return file;
+}
+
+/**
+ * AV1 instances by size (budget.ts av1DecoderBytes gives small ones a size class, so they can be
  * shared). What is kept idle is bounded like the core's: one instance of at most `keepBytes`, so a
  * large AVIF's memory goes back to the isolate after it.
  */
 export class Av1Pool implements MemoryAccount {
-  readonly #idle: Av1Decoder[] = [];
+  readonly #idle: Av1Instance[] = [];
 
   constructor(private readonly options: { readonly keepBytes: number } = { keepBytes: AV1_KEEP_BYTES }) {}
 
   /** An idle instance whose memory maximum is exactly `bytes`, or a new one. */
-  async acquire(bytes: number): Promise<Av1Decoder> {
+  async acquire(bytes: number): Promise<Av1Instance> {
     const size = Math.max(AV1_INITIAL_BYTES, Math.ceil(bytes / PAGE) * PAGE);
     const index = this.#idle.findIndex((d) => d.maxBytes === size);
-    return index >= 0 ? (this.#idle.splice(index, 1)[0] as Av1Decoder) : instantiateAv1(size);
+    return index >= 0 ? (this.#idle.splice(index, 1)[0] as Av1Instance) : instantiateAv1(size);
   }
 
-  /** Frees the pictures and keeps the instance for a later request, unless it trapped or is large. */
-  release(d: Av1Decoder, trapped: boolean): void {
+  /** Frees the pictures and the encoder's buffers and keeps the instance for a later request, unless it trapped or is large. */
+  release(d: Av1Instance, trapped: boolean): void {
     if (trapped) return;
     try {
       d.exports.avif_release();
+      d.exports.av1e_end();
     } catch {
       return;
     }

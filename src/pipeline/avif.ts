@@ -9,6 +9,7 @@
  * budget reserves memory for what `ispe` declares, and dav1d would otherwise allocate what the
  * stream declares.
  */
+import { concat } from "../bytes";
 
 const u16 = (b: Uint8Array, o: number) => ((b[o] ?? 0) << 8) | (b[o + 1] ?? 0);
 const u32 = (b: Uint8Array, o: number) => (((b[o] ?? 0) << 24) | ((b[o + 1] ?? 0) << 16) | ((b[o + 2] ?? 0) << 8) | (b[o + 3] ?? 0)) >>> 0;
@@ -285,13 +286,7 @@ function itemData(b: Uint8Array, meta: Meta, item: Item): Uint8Array {
   });
   if (parts.length === 1) return parts[0] as Uint8Array;
   if (parts.length === 0) throw new AvifError("an item without data");
-  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
+  return concat(...parts);
 }
 
 function propertiesOf<K extends Property["kind"]>(meta: Meta, item: Item, kind: K): Array<Extract<Property, { kind: K }>> {
@@ -342,12 +337,26 @@ export interface Frame {
   readonly height: number;
 }
 
-/**
- * max_frame_width/height of the first AV1 sequence header OBU in [start, end) (AV1 spec 5.3,
- * open_bitstream_unit, and 5.5.1, sequence_header_obu): every frame of the stream is at most this
- * size, whatever `ispe` says. Undefined when there is none or it is cut.
- */
-export function av1MaxFrame(b: Uint8Array, start: number, end: number): Frame | undefined {
+/** What an AV1 sequence header says that av1C repeats (AV1-ISOBMFF 2.3), besides the largest frame. */
+export interface SequenceHeader {
+  readonly maxFrame: Frame;
+  readonly profile: number;
+  /** seq_level_idx and seq_tier of the first operating point. */
+  readonly level: number;
+  readonly tier: number;
+  /** color_config, when the header is not cut before it. */
+  readonly color?: {
+    readonly highBitdepth: boolean;
+    readonly twelveBit: boolean;
+    readonly monochrome: boolean;
+    readonly subsamplingX: boolean;
+    readonly subsamplingY: boolean;
+    readonly chromaSamplePosition: number;
+  };
+}
+
+/** Each OBU in [start, end) (AV1 spec 5.3, open_bitstream_unit): its type and payload; stops at a cut one. */
+export function* obus(b: Uint8Array, start: number, end: number): Generator<{ type: number; start: number; payload: number; end: number }> {
   let o = start;
   while (o < end) {
     const header = b[o] ?? 0;
@@ -357,25 +366,44 @@ export function av1MaxFrame(b: Uint8Array, start: number, end: number): Frame | 
     if (header & 2) {
       size = 0;
       for (let i = 0; ; i++) {
-        if (i === 8 || p >= end) return undefined;
+        if (i === 8 || p >= end) return;
         const byte = b[p++] ?? 0;
         size += (byte & 0x7f) * 2 ** (7 * i);
         if (!(byte & 0x80)) break;
       }
     }
-    if (p + size > end) return undefined;
-    if (type === 1) return sequenceHeaderFrame(new Bits(b, p, p + size));
+    if (p + size > end) return;
+    yield { type, start: o, payload: p, end: p + size };
     o = p + size;
   }
+}
+
+export const OBU_SEQUENCE_HEADER = 1;
+export const OBU_TEMPORAL_DELIMITER = 2;
+
+/** The first AV1 sequence header OBU in [start, end). Undefined when there is none or it is cut. */
+export function av1SequenceHeader(b: Uint8Array, start: number, end: number): SequenceHeader | undefined {
+  for (const obu of obus(b, start, end)) if (obu.type === OBU_SEQUENCE_HEADER) return readSequenceHeader(new Bits(b, obu.payload, obu.end));
   return undefined;
 }
 
-function sequenceHeaderFrame(r: Bits): Frame | undefined {
-  r.read(3); // seq_profile
+/**
+ * max_frame_width/height of the first sequence header in [start, end): every frame of the stream is
+ * at most this size, whatever `ispe` says.
+ */
+export function av1MaxFrame(b: Uint8Array, start: number, end: number): Frame | undefined {
+  return av1SequenceHeader(b, start, end)?.maxFrame;
+}
+
+/** sequence_header_obu (AV1 spec 5.5.1) up to and including color_config. */
+function readSequenceHeader(r: Bits): SequenceHeader | undefined {
+  const profile = r.read(3);
   r.read(1); // still_picture
   const reduced = r.read(1);
-  if (reduced === undefined) return undefined;
-  if (reduced) r.read(5); // seq_level_idx[0]
+  if (reduced === undefined || profile === undefined) return undefined;
+  let level = 0;
+  let tier = 0;
+  if (reduced) level = r.read(5) ?? 0;
   else {
     const timingInfo = r.read(1);
     let decoderModel = 0;
@@ -396,8 +424,12 @@ function sequenceHeaderFrame(r: Bits): Frame | undefined {
     const operatingPoints = (r.read(5) ?? 0) + 1;
     for (let i = 0; i < operatingPoints; i++) {
       r.read(12); // operating_point_idc
-      const level = r.read(5) ?? 0;
-      if (level > 7) r.read(1); // seq_tier
+      const opLevel = r.read(5) ?? 0;
+      const opTier = opLevel > 7 ? (r.read(1) ?? 0) : 0;
+      if (i === 0) {
+        level = opLevel;
+        tier = opTier;
+      }
       if (decoderModel && r.read(1)) {
         r.read(bufferDelayLength); // decoder_buffer_delay
         r.read(bufferDelayLength); // encoder_buffer_delay
@@ -412,7 +444,55 @@ function sequenceHeaderFrame(r: Bits): Frame | undefined {
   const width = r.read(widthBits + 1);
   const height = r.read(heightBits + 1);
   if (width === undefined || height === undefined) return undefined;
-  return { width: width + 1, height: height + 1 };
+  const header = { maxFrame: { width: width + 1, height: height + 1 }, profile, level, tier };
+  const color = readColorConfig(r, profile, reduced === 1);
+  return color ? { ...header, color } : header;
+}
+
+/** From frame_id_numbers_present_flag to the end of color_config (5.5.1, 5.5.2). */
+function readColorConfig(r: Bits, profile: number, reduced: boolean): SequenceHeader["color"] {
+  if (!reduced && r.read(1)) r.read(7); // frame id lengths
+  r.read(3); // use_128x128_superblock, enable_filter_intra, enable_intra_edge_filter
+  if (!reduced) {
+    r.read(4); // enable_interintra_compound, enable_masked_compound, enable_warped_motion, enable_dual_filter
+    const orderHint = r.read(1);
+    if (orderHint) r.read(2); // enable_jnt_comp, enable_ref_frame_mvs
+    const screenContent = r.read(1) ? 2 : (r.read(1) ?? 0);
+    if (screenContent > 0 && !r.read(1)) r.read(1); // seq_choose_integer_mv, seq_force_integer_mv
+    if (orderHint) r.read(3); // order_hint_bits_minus_1
+  }
+  r.read(3); // enable_superres, enable_cdef, enable_restoration
+  const highBitdepth = r.read(1) === 1;
+  const twelveBit = profile === 2 && highBitdepth && r.read(1) === 1;
+  const monochrome = profile !== 1 && r.read(1) === 1;
+  let primaries = 2;
+  let transfer = 2;
+  let matrix = 2;
+  if (r.read(1)) {
+    primaries = r.read(8) ?? 2;
+    transfer = r.read(8) ?? 2;
+    matrix = r.read(8) ?? 2;
+  }
+  let subsamplingX = true;
+  let subsamplingY = true;
+  let chromaSamplePosition = 0;
+  if (!monochrome) {
+    if (primaries === 1 && transfer === 13 && matrix === 0) {
+      subsamplingX = subsamplingY = false;
+    } else {
+      r.read(1); // color_range
+      if (profile === 1) subsamplingX = subsamplingY = false;
+      else if (profile === 2) {
+        subsamplingY = false;
+        subsamplingX = twelveBit ? r.read(1) === 1 : true;
+        if (twelveBit && subsamplingX) subsamplingY = r.read(1) === 1;
+      }
+      if (subsamplingX && subsamplingY) chromaSamplePosition = r.read(2) ?? 0;
+    }
+  }
+  const last = r.read(1); // separate_uv_delta_q, or color_range of a monochrome header: the header is whole
+  if (last === undefined) return undefined;
+  return { highBitdepth, twelveBit, monochrome, subsamplingX, subsamplingY, chromaSamplePosition };
 }
 
 /** irot (anticlockwise quarter turns) then imir (0: left–right, 1: top–bottom), as EXIF orientations. */

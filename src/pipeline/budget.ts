@@ -34,8 +34,8 @@ const PNG_WORK_BYTES = 200 * 1024;
 /** GIF decoder's working block: palette, LZW table, string buffer (gif/decoder.ts). */
 const GIF_WORK_BYTES = 32 * 1024;
 
-/** The dav1d module's memory before it allocates: static data and a 1 MiB stack (wasm/dav1d.build.mjs --initial-memory). */
-export const AV1_INITIAL_BYTES = 2 * 1024 * 1024;
+/** The AV1 module's memory before it allocates: static data and a 1 MiB stack (wasm/av1.build.mjs --initial-memory). */
+export const AV1_INITIAL_BYTES = 3 * 1024 * 1024;
 /**
  * What dav1d holds besides the pictures while it decodes a frame, per pixel of that frame (block and
  * mode info, loop filter masks, CDEF and restoration line buffers): measured 0.42–0.44 bytes per
@@ -76,8 +76,7 @@ export function av1DecoderBytes(file: AvifFile): number {
     for (const tile of p.tiles) item = Math.max(item, tile.length);
   }
   const rows = file.color.width * 8 + file.color.tileWidth * 24;
-  const need = pictures + (AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + frame + item + rows) * CORE_SLACK;
-  return need <= AV1_KEEP_BYTES ? CorePool.sizeFor(need) : Math.ceil(need / 65536) * 65536;
+  return av1InstanceSize(pictures + (AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + frame + item + rows) * CORE_SLACK);
 }
 
 /**
@@ -114,20 +113,35 @@ export function webpRows(info: ImageInfo, target: { readonly width: number; read
 }
 
 /**
- * What jSquash's encoders hold besides the core. An encode gets a JS copy of the RGBA frame (4 bytes per pixel) and its codec's
- * instance grows from its initial memory by whole steps as it copies the frame in and works on it:
- * measured instance sizes after one encode (2400×1960 WebP 51.9 MB, 1600² AVIF 83.5 MB, 600² AVIF
- * 19.3 MB) give the per-pixel figures and floors below.
+ * What jSquash's WebP encoder holds besides the core. An encode gets a JS copy of the RGBA frame (4
+ * bytes per pixel) and its instance grows from its initial memory by whole steps as it copies the
+ * frame in and works on it: measured 51.9 MB after a 2400×1960 encode.
  */
-const JSQUASH_ENCODER: Record<"webp" | "avif", { readonly perPixel: number; readonly floor: number }> = {
-  webp: { perPixel: 11.5, floor: 16 * 1024 * 1024 },
-  avif: { perPixel: 33, floor: 20 * 1024 * 1024 },
-};
+const WEBP_ENCODER_BYTES_PER_PIXEL = 11.5;
+const WEBP_ENCODER_FLOOR = 16 * 1024 * 1024;
 
-/** A jSquash encode of `pixels`: the JS copy of the frame and the codec instance. */
-export function jsquashEncodeBytes(format: "webp" | "avif", pixels: number): number {
-  const codec = JSQUASH_ENCODER[format];
-  return pixels * 4 + Math.max(codec.floor, pixels * codec.perPixel);
+/** A jSquash WebP encode of `pixels`: the JS copy of the frame and the codec instance. */
+export function webpEncodeBytes(pixels: number): number {
+  return pixels * 4 + Math.max(WEBP_ENCODER_FLOOR, pixels * WEBP_ENCODER_BYTES_PER_PIXEL);
+}
+
+/**
+ * libaom encoding a thumbnail in the AV1 instance (av1.ts encodeAvif, wasm/aom/encode.c): the planes
+ * (1.5 bytes per pixel, 1 more for alpha), libaom's frame buffers with their borders, mode info and
+ * search buffers, and the encoded picture. `node scripts/bench/av1-memory.mjs` measures the instance
+ * after one encode by size: the figures below bound it from 300² to 2560×1600, alpha included.
+ */
+const AV1_ENCODE_BASE_BYTES = 6 * 1024 * 1024;
+const AV1_ENCODE_BYTES_PER_PIXEL = 20;
+
+/** The AV1 instance's memory for encoding a `width`×`height` AVIF (with an alpha plane when the source may have one). */
+export function av1EncoderBytes(width: number, height: number): number {
+  return Math.ceil(AV1_INITIAL_BYTES + AV1_ENCODE_BASE_BYTES + width * height * AV1_ENCODE_BYTES_PER_PIXEL);
+}
+
+/** The pool's size for an AV1 instance that needs `need` bytes: a size class when it may be kept, else to the page. */
+function av1InstanceSize(need: number): number {
+  return need <= AV1_KEEP_BYTES ? CorePool.sizeFor(need) : Math.ceil(need / 65536) * 65536;
 }
 
 export type Channels = 1 | 3 | 4;
@@ -197,6 +211,12 @@ export interface Cost {
   readonly coreBytes: number;
   /** The WebP decoder instance's memory maximum (0 for other sources): part of `otherBytes`. */
   readonly decoderBytes: number;
+  /**
+   * The AV1 instance's memory maximum (0 when neither source nor output is AVIF): part of `otherBytes`.
+   * An AVIF source thumbnailed to AVIF decodes and encodes in the one instance, so it is the larger of
+   * the two needs, not their sum.
+   */
+  readonly av1Bytes: number;
   /** What is held outside the core at the peak (codec instances' memory, JS copies of frames, PNG output), besides the source bytes. */
   readonly otherBytes: number;
 }
@@ -282,11 +302,14 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
   // next one grows: measured, a 24 MP AVIF's dav1d instance (50 MB) was still live while the AVIF
   // encoder grew to 40 MB. So what runs one after the other is counted as held together.
   const decoder = info.format === "webp" ? webpDecoderBytes(info, rows, sourceBytes) : 0;
-  let other = info.format === "avif" && info.avif ? av1DecoderBytes(info.avif) : decoder;
+  const av1Decode = info.format === "avif" && info.avif ? av1DecoderBytes(info.avif) : 0;
+  const av1Encode = request.format === "avif" ? av1EncoderBytes(output.width, output.height) : 0;
+  const av1 = av1Decode && av1Encode ? av1InstanceSize(Math.max(av1Decode, av1Encode)) : av1Decode || (av1Encode && av1InstanceSize(av1Encode));
+  let other = decoder + av1;
   if (request.format === "png") other += pngOutputBytes(output.width, output.height);
-  else if (request.format !== "jpeg") other += jsquashEncodeBytes(request.format, output.width * output.height);
+  else if (request.format === "webp") other += webpEncodeBytes(output.width * output.height);
   if (info.icc && profileBytesBound(info.icc) <= MAX_PROFILE_BYTES) other += lcmsBytes(profileBytesBound(info.icc), info.icc.channels);
-  return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), decoderBytes: decoder, otherBytes: other };
+  return { denom, rows, coreBytes: Math.ceil(CORE_BASE_BYTES + core * CORE_SLACK), decoderBytes: decoder, av1Bytes: av1, otherBytes: other };
 }
 
 /** The whole peak: what the ledger reserves for this thumbnail besides the source bytes it holds. */

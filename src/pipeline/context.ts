@@ -1,4 +1,5 @@
 import type { Config } from "../config";
+import type { Av1Instance } from "./av1";
 import type { ThumbnailRequest } from "../url";
 import type { ImageCore } from "./core";
 import type { Plan } from "./geometry";
@@ -22,6 +23,10 @@ export interface PipelineContext {
   readonly decodeScale: number;
   /** The memory a decoder instance outside the core may take (WebP's), as the cost reserved it. */
   readonly decoderBytes: number;
+  /** The AV1 instance's memory maximum (an AVIF source's decoder, an AVIF thumbnail's encoder, or both in one), as the cost reserved it. */
+  readonly av1Bytes: number;
+  /** The AVIF source's AV1 instance, its pictures freed, kept for the AVIF encoder; given back to the pool when the pipeline ends. */
+  av1: Av1Instance | null;
   source: RowSource | null;
   /** The size of the rows the source emits, in its own (stored) axes (the decoder's: the cost's to begin with). */
   rows: Size;

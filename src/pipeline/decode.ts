@@ -1,6 +1,5 @@
 import { ThumbnailError } from "../errors";
 import { openAvif } from "./av1";
-import { av1DecoderBytes } from "./budget";
 import type { PipelineContext, Step } from "./context";
 import { replaceSource } from "./context";
 import { webpFrameIsWhole } from "./probe";
@@ -12,7 +11,7 @@ import { WebpDecoder } from "./webp";
  * core and the decoder runs when `encode` (or smart's analysis pass) runs the pipeline. WebP goes
  * into libwebp's own instance, which pushes its (already scaled) rows into the core when the pipeline
  * runs. AVIF is decoded by dav1d in its own instance (av1.ts), which keeps the YUV planes and pushes
- * RGBA rows into the pipeline as it runs.
+ * RGBA rows into the pipeline as it runs; for an AVIF thumbnail that instance is kept for the encoder.
  */
 export const decode: Step = {
   name: "decode",
@@ -47,8 +46,10 @@ export const decode: Step = {
     if (format === "avif") {
       const file = ctx.info.avif;
       if (!file) throw new Error("pipeline: an AVIF source without its parsed container");
-      const avif = await openAvif(file, av1DecoderBytes(file));
-      replaceSource(ctx, { kind: "pushed", codec: "avif", push: avif.push }, ctx.rows, () => avif.release());
+      const avif = await openAvif(file, ctx.av1Bytes);
+      // An AVIF thumbnail is encoded in this instance, in the memory the pictures leave (av1.ts).
+      const release = ctx.request.format === "avif" ? () => (ctx.av1 = avif.take() ?? null) : () => avif.release();
+      replaceSource(ctx, { kind: "pushed", codec: "avif", push: avif.push }, ctx.rows, release);
       ctx.mayHaveAlpha = file.alpha !== null;
       return;
     }

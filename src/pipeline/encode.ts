@@ -1,3 +1,4 @@
+import { av1Pool, av1Trapped, encodeAvif } from "./av1";
 import { encoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 import { currentSource } from "./context";
@@ -8,10 +9,10 @@ import { runRows } from "./rows";
  * Runs the planned pipeline into its encoder. JPEG is encoded by the image core as rows arrive
  * (baseline, 4:2:0, optimised Huffman tables), so without EXIF orientation the rows go from the
  * decoder to the encoder without any frame. An orientation that moves rows into columns, PNG (the core
- * chooses its colour type from the whole image, then filters the frame in place: png.ts) and the
- * jSquash encoders (WebP, AVIF) take one output-sized frame; the core's frame is freed before a
- * jSquash encoder runs, so only its copy exists then. No encoder writes EXIF, ICC or XMP: metadata is
- * stripped by construction.
+ * chooses its colour type from the whole image, then filters the frame in place: png.ts), AVIF (libaom
+ * in the AV1 instance, av1.ts) and jSquash's WebP encoder take one output-sized frame; the core's
+ * frame is freed before an encoder outside the core runs, so only the encoder's copy exists then. No
+ * encoder writes EXIF, ICC or XMP: metadata is stripped by construction.
  */
 export const encode: Step = {
   name: "encode",
@@ -46,17 +47,29 @@ export const encode: Step = {
       }
       return;
     }
+    if (ctx.request.format === "avif") {
+      // An AVIF source left its instance here (decode.ts); otherwise one is made for the encoder.
+      let instance = ctx.av1;
+      ctx.av1 = null;
+      try {
+        instance ??= await av1Pool.acquire(ctx.av1Bytes);
+      } catch (error) {
+        frame.free();
+        throw error;
+      }
+      let trapped = false;
+      try {
+        ctx.output = encodeAvif(instance, core, frame, quality.avif);
+      } catch (error) {
+        trapped = av1Trapped(error);
+        throw error;
+      } finally {
+        av1Pool.release(instance, trapped);
+      }
+      return;
+    }
     const pixels = { data: frame.copyOut(), width: frame.width, height: frame.height };
     frame.free();
-    let out: ArrayBuffer;
-    switch (ctx.request.format) {
-      case "webp":
-        out = await encoders.webp(pixels, quality.webp);
-        break;
-      case "avif":
-        out = await encoders.avif(pixels, quality.avif);
-        break;
-    }
-    ctx.output = new Uint8Array(out);
+    ctx.output = new Uint8Array(await encoders.webp(pixels, quality.webp));
   },
 };

@@ -10,6 +10,7 @@ import { decode } from "./decode";
 import { encode } from "./encode";
 import { flatten } from "./flatten";
 import { estimateCost, peakBytes, type Cost } from "./budget";
+import { av1Pool } from "./av1";
 import { checkOutputSize, planGeometry, swapsAxes, type Plan } from "./geometry";
 import { orient } from "./orient";
 import { probe, type ImageInfo, type ProbeResult } from "./probe";
@@ -129,6 +130,8 @@ async function runSteps(
     plan,
     decodeScale: cost.denom,
     decoderBytes: cost.decoderBytes,
+    av1Bytes: cost.av1Bytes,
+    av1: null,
     source: null,
     rows: cost.rows,
     orientation: 1,
@@ -155,6 +158,9 @@ async function runSteps(
     // A trapped core is dropped, not called again (freeing into it could trap once more).
     if (!coreTrapped(error)) ctx.releaseSource();
     throw coreFailure(error, core);
+  } finally {
+    if (ctx.av1) av1Pool.release(ctx.av1, false);
+    ctx.av1 = null;
   }
   return { ctx, timings };
 }

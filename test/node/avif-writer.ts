@@ -1,20 +1,14 @@
 // Writes AVIF files box by box, for what sharp cannot make: rotated or mirrored images (irot, imir)
 // and grids of tiles. The AV1 data and its av1C come from files sharp encoded.
 import { parseAvif } from "../../src/pipeline/avif";
-import { concat } from "./bytes";
+import { box, fullBox } from "../../src/pipeline/avif-writer";
+import { concat } from "../../src/bytes";
 
 const enc = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 const u16 = (v: number) => [(v >> 8) & 255, v & 255];
 const u32 = (v: number) => [(v >>> 24) & 255, (v >> 16) & 255, (v >> 8) & 255, v & 255];
 
-export function box(type: string, ...payload: ArrayLike<number>[]): Uint8Array {
-  const body = concat(...payload);
-  return concat(u32(body.length + 8), enc(type), body);
-}
-
-export function fullBox(type: string, version: number, flags: number, ...payload: ArrayLike<number>[]): Uint8Array {
-  return box(type, [version, (flags >> 16) & 255, (flags >> 8) & 255, flags & 255], ...payload);
-}
+export { box, fullBox };
 
 export const ispe = (width: number, height: number) => fullBox("ispe", 0, 0, u32(width), u32(height));
 export const irot = (angle: number) => box("irot", [angle & 3]);

@@ -1,4 +1,4 @@
-// AVIF decoded by dav1d (wasm/build/dav1d.wasm) through the whole pipeline, compared with sharp
+// AVIF decoded by dav1d (wasm/build/av1.wasm) through the whole pipeline, compared with sharp
 // (libheif + dav1d/aom natively) at 200 px: 8-bit 4:2:0, 10-bit, 4:4:4 lossless (identity matrix),
 // alpha, irot/imir, grids. The rotated, mirrored and grid files are written box by box
 // (avif-writer.ts) from AV1 data sharp encoded.

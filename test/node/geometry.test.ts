@@ -88,9 +88,11 @@ describe("estimateCost: what a thumbnail holds, from the header and the plan", (
     expect(c.coreBytes).toBeGreaterThan(4000 * 3000);
     expect(c.coreBytes).toBeLessThan(4000 * 3000 * 2);
   });
-  it("jSquash's encoders are counted outside the core, and dear: a 1600² AVIF is over 64 MB", () => {
-    const c = cost(jpeg(5995, 4000), "1600x1600", "smart", "avif");
-    expect(c.otherBytes).toBeGreaterThan(1600 * 1600 * 30);
-    expect(peakBytes(c)).toBeGreaterThan(BUDGET);
+  it("the AVIF encoder is counted outside the core, at 20 bytes per output pixel: 1200×800 fits, 1600² smart does not", () => {
+    const big = cost(jpeg(5995, 4000), "1600x1600", "smart", "avif");
+    expect(big.av1Bytes).toBeGreaterThanOrEqual(1600 * 1600 * 20);
+    expect(big.otherBytes).toBe(big.av1Bytes);
+    expect(peakBytes(big)).toBeGreaterThan(BUDGET);
+    expect(peakBytes(cost(jpeg(5995, 4000), "1200x800", "crop", "avif"))).toBeLessThanOrEqual(BUDGET);
   });
 });

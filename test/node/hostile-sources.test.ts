@@ -8,7 +8,7 @@ import { type Config } from "../../src/config";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { probe } from "../../src/pipeline/probe";
-import { concat } from "./bytes";
+import { concat } from "../../src/bytes";
 import { config, fixture, refusal, request } from "./requests";
 
 const u16 = (v: number) => [v >> 8, v & 255];

@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { concat } from "./bytes";
+import { concat } from "../../src/bytes";
 import { at, coreExports, checkedDecoder, type RgbaImage } from "./wasm-core";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");

@@ -7,7 +7,7 @@ import coreModule from "../../wasm/build/core.wasm";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { probe } from "../../src/pipeline/probe";
-import { concat } from "./bytes";
+import { concat } from "../../src/bytes";
 import { config, fixture, refusal, request } from "./requests";
 
 /**

@@ -3,7 +3,7 @@
  * know where each format keeps its segments and dimension fields. Every mutant is a pure function of
  * (seed, index, source), so any one can be rebuilt alone from the numbers a failure prints.
  */
-import { concat } from "../bytes";
+import { concat } from "../../../src/bytes";
 
 export type Format = "jpeg" | "png" | "gif" | "webp" | "avif";
 
