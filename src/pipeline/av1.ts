@@ -17,11 +17,11 @@
  */
 import av1Module from "../../wasm/build/av1.wasm";
 import { ThumbnailError } from "../errors";
-import type { MemoryAccount } from "../memory";
 import { writeAvif } from "./avif-writer";
 import type { AvifFile, AvifPicture } from "./avif";
 import type { CoreFrame, ImageCore } from "./core";
 import { AV1_INITIAL_BYTES, AV1_KEEP_BYTES } from "./budget";
+import { SizedPool } from "./pool";
 
 interface Av1Exports {
   _initialize(): void;
@@ -279,46 +279,29 @@ export function encodeAvif(d: Av1Instance, core: ImageCore, frame: CoreFrame, qu
 }
 
 /**
- * AV1 instances by size (budget.ts av1DecoderBytes gives small ones a size class, so they can be
- * shared). What is kept idle is bounded like the core's: one instance of at most `keepBytes`, so a
- * large AVIF's memory goes back to the isolate after it.
+ * AV1 instances by size (budget.ts gives small ones a size class, so they can be shared). What is kept
+ * idle is bounded like the core's: one instance of at most `AV1_KEEP_BYTES`, so a large AVIF's memory
+ * goes back to the isolate after it. Before an instance is kept, the pictures and the encoder's
+ * buffers a request left in it are freed.
  */
-export class Av1Pool implements MemoryAccount {
-  readonly #idle: Av1Instance[] = [];
-
-  constructor(private readonly options: { readonly keepBytes: number } = { keepBytes: AV1_KEEP_BYTES }) {}
-
-  /** An idle instance whose memory maximum is exactly `bytes`, or a new one. */
-  async acquire(bytes: number): Promise<Av1Instance> {
-    const size = Math.max(AV1_INITIAL_BYTES, Math.ceil(bytes / PAGE) * PAGE);
-    const index = this.#idle.findIndex((d) => d.maxBytes === size);
-    return index >= 0 ? (this.#idle.splice(index, 1)[0] as Av1Instance) : instantiateAv1(size);
+export class Av1Pool extends SizedPool<Av1Instance> {
+  constructor(options: { readonly keepBytes: number } = { keepBytes: AV1_KEEP_BYTES }) {
+    super({
+      maxIdle: 1,
+      keepBytes: options.keepBytes,
+      create: (size) => instantiateAv1(size),
+      maxBytes: (d) => d.maxBytes,
+      memoryBytes: (d) => d.memory.buffer.byteLength,
+      reset: (d) => {
+        d.exports.avif_release();
+        d.exports.av1e_end();
+      },
+    });
   }
 
-  /** Frees the pictures and the encoder's buffers and keeps the instance for a later request, unless it trapped or is large. */
-  release(d: Av1Instance, trapped: boolean): void {
-    if (trapped) return;
-    try {
-      d.exports.avif_release();
-      d.exports.av1e_end();
-    } catch {
-      return;
-    }
-    if (d.maxBytes > this.options.keepBytes) return;
-    this.#idle.length = 0;
-    this.#idle.push(d);
-  }
-
-  get idleCount(): number {
-    return this.#idle.length;
-  }
-
-  get heldBytes(): number {
-    return this.#idle.reduce((sum, d) => sum + d.memory.buffer.byteLength, 0);
-  }
-
-  reclaim(): void {
-    this.#idle.length = 0;
+  /** An idle instance whose memory maximum is `bytes` (to the page, at least the module's initial memory), or a new one. */
+  override acquire(bytes: number): Promise<Av1Instance> {
+    return super.acquire(Math.max(AV1_INITIAL_BYTES, Math.ceil(bytes / PAGE) * PAGE));
   }
 }
 

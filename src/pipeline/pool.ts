@@ -1,9 +1,9 @@
 /**
- * WebAssembly instances, pooled per kind (the image core, each jSquash codec). A linear memory only
- * grows, so an instance that served a large image keeps that memory for as long as it lives: one
- * that grew past `keepBytes` is dropped after use and the next request instantiates a fresh one
- * from the compiled module (a few milliseconds), so the isolate returns to its baseline after a
- * big request. An instance that trapped is always dropped (its heap may be mid-update). Idle
+ * WebAssembly instances, pooled per kind (the image core, the AV1 module, jSquash's WebP encoder). A
+ * linear memory only grows, so an instance that served a large image keeps that memory for as long
+ * as it lives: one that grew past `keepBytes` is dropped after use and the next request
+ * instantiates a fresh one from the compiled module (a few milliseconds), so the isolate returns to
+ * its baseline after a big request. An instance that trapped is always dropped (its heap may be mid-update). Idle
  * instances are counted by the memory ledger (MemoryAccount) and dropped when a request waits for
  * their room.
  */
@@ -84,6 +84,62 @@ export class InstancePool<T> implements MemoryAccount {
 
 const MIB = 1024 * 1024;
 
+export interface SizedPoolOptions<T> {
+  /** A new instance whose memory may grow to `size` bytes. */
+  create(size: number): Promise<T>;
+  /** The instance's memory maximum, fixed for its life: what `acquire` matches on. */
+  maxBytes(instance: T): number;
+  /** The instance's linear memory now (what the ledger counts while it is idle). */
+  memoryBytes(instance: T): number;
+  /** Frees what a request left in the instance before it is kept; throwing means it is not. */
+  reset?(instance: T): void;
+  readonly maxIdle: number;
+  /** Instances larger than this are never kept, and what is kept idle stays within it. */
+  readonly keepBytes: number;
+}
+
+/**
+ * Instances whose memory maximum is fixed when they are made (the image core's, the AV1 module's:
+ * both import a memory created with the request's reservation as its maximum). A request takes an
+ * idle instance of exactly its size or makes one; what is kept idle is bounded as a whole, so the
+ * isolate returns to within `keepBytes` of its baseline after any request.
+ */
+export class SizedPool<T> implements MemoryAccount {
+  readonly #idle: T[] = [];
+
+  constructor(private readonly options: SizedPoolOptions<T>) {}
+
+  async acquire(size: number): Promise<T> {
+    const index = this.#idle.findIndex((instance) => this.options.maxBytes(instance) === size);
+    return index >= 0 ? (this.#idle.splice(index, 1)[0] as T) : this.options.create(size);
+  }
+
+  /** Keeps the instance for a later request, unless it trapped, its reset failed, or it is large. */
+  release(instance: T, trapped = false): void {
+    if (trapped || this.options.maxBytes(instance) > this.options.keepBytes || this.#idle.includes(instance)) return;
+    try {
+      this.options.reset?.(instance);
+    } catch {
+      return;
+    }
+    this.#idle.push(instance);
+    // The oldest idle instances go first: the most recent sizes are the likeliest next.
+    while (this.#idle.length > this.options.maxIdle || this.heldBytes > this.options.keepBytes) this.#idle.shift();
+  }
+
+  get idleCount(): number {
+    return this.#idle.length;
+  }
+
+  get heldBytes(): number {
+    return this.#idle.reduce((sum, instance) => sum + this.options.memoryBytes(instance), 0);
+  }
+
+  reclaim(): void {
+    this.#idle.length = 0;
+  }
+}
+
 /**
  * The image core's instances. Each gets its memory up front (core.ts), so an instance's size is fixed
  * for life: a request takes an idle instance of exactly its size class, or a new one. Size classes
@@ -94,13 +150,15 @@ const MIB = 1024 * 1024;
  * whole (`keepBytes`, 16 MiB: two of the 4–8 MiB cores most thumbnails need), so that the isolate
  * returns to within that of its baseline after any request; larger cores are made per request.
  */
-export class CorePool implements MemoryAccount {
-  readonly #idle: ImageCore[] = [];
-
-  constructor(
-    private readonly module: WebAssembly.Module,
-    private readonly options: { readonly maxIdle: number; readonly keepBytes: number } = { maxIdle: 2, keepBytes: 16 * MIB },
-  ) {}
+export class CorePool extends SizedPool<ImageCore> {
+  constructor(module: WebAssembly.Module, options: { readonly maxIdle: number; readonly keepBytes: number } = { maxIdle: 2, keepBytes: 16 * MIB }) {
+    super({
+      ...options,
+      create: (size) => instantiateCore(module, size),
+      maxBytes: (core) => core.maxBytes,
+      memoryBytes: (core) => core.maxBytes,
+    });
+  }
 
   /** The memory an instance for a need of `bytes` gets: the size class at or above it. */
   static sizeFor(bytes: number): number {
@@ -111,36 +169,15 @@ export class CorePool implements MemoryAccount {
 
   /** Runs `work` on an instance of `bytes`' size class; one that trapped is dropped, not reused. */
   async use<R>(bytes: number, work: (core: ImageCore) => R | Promise<R>): Promise<R> {
-    const size = CorePool.sizeFor(bytes);
-    const index = this.#idle.findIndex((core) => core.maxBytes === size);
-    const core = index >= 0 ? (this.#idle.splice(index, 1)[0] as ImageCore) : await instantiateCore(this.module, size);
+    const core = await this.acquire(CorePool.sizeFor(bytes));
     let result: R;
     try {
       result = await work(core);
     } catch (error) {
-      if (!coreTrapped(error)) this.#keep(core);
+      this.release(core, coreTrapped(error));
       throw error;
     }
-    this.#keep(core);
+    this.release(core);
     return result;
-  }
-
-  #keep(core: ImageCore): void {
-    if (core.maxBytes > this.options.keepBytes) return;
-    this.#idle.push(core);
-    // The oldest idle instances go first: the most recent sizes are the likeliest next.
-    while (this.#idle.length > this.options.maxIdle || this.heldBytes > this.options.keepBytes) this.#idle.shift();
-  }
-
-  get idleCount(): number {
-    return this.#idle.length;
-  }
-
-  get heldBytes(): number {
-    return this.#idle.reduce((sum, core) => sum + core.maxBytes, 0);
-  }
-
-  reclaim(): void {
-    this.#idle.length = 0;
   }
 }
