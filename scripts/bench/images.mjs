@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { root } from "../local.mjs";
+import { prng } from "../prng.mjs";
 
 export const cacheDir = join(root, ".bench-cache");
 
@@ -13,18 +14,6 @@ export const cacheDir = join(root, ".bench-cache");
 export function defaultImagesDir() {
   const candidates = [join(root, "..", "shared", "images"), join(root, "..", "..", "shared", "images")];
   return candidates.find((dir) => existsSync(join(dir, "photo-24mp.jpg"))) ?? candidates[0];
-}
-
-/** A small deterministic PRNG (mulberry32): the same "random" choices on every run. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

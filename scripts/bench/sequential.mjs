@@ -7,7 +7,8 @@
 //   node --expose-gc scripts/bench/sequential.mjs IMAGES COUNT
 import { settledLiveBytes, wasmMemorySizes } from "./wasm-memories.mjs";
 import { basename } from "node:path";
-import { image, prng } from "./images.mjs";
+import { prng } from "../prng.mjs";
+import { image } from "./images.mjs";
 import { benchConfig, loadPipeline, readBytes, thumbnailRequest } from "./load.mjs";
 
 const MB = 2 ** 20;

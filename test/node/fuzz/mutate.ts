@@ -4,20 +4,9 @@
  * (seed, index, source), so any one can be rebuilt alone from the numbers a failure prints.
  */
 import { concat } from "../../../src/bytes";
+import { prng } from "../../../scripts/prng.mjs";
 
 export type Format = "jpeg" | "png" | "gif" | "webp" | "avif";
-
-/** mulberry32: small, fast, and the same sequence on every platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The generator of mutant `index` under `seed`, independent of every other mutant. */
 export function mutantRng(seed: number, index: number): () => number {

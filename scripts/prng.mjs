@@ -1,0 +1,17 @@
+// mulberry32: a small deterministic PRNG, the same sequence on every platform and run. The benchmark
+// draws its images and request mix from it, the fuzz test its mutants.
+
+/**
+ * @param {number} seed
+ * @returns {() => number} uniform in [0, 1)
+ */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
