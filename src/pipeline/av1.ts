@@ -238,8 +238,8 @@ export function avifQuantizer(quality: number): number {
 
 /** Whether any pixel of an RGBA frame in `memory` is not opaque. */
 function hasAlpha(memory: ArrayBuffer, frame: CoreFrame): boolean {
-  const pixels = new Uint32Array(memory, frame.ptr, frame.width * frame.height);
-  for (let i = 0; i < pixels.length; i++) if ((pixels[i] ?? 0) < 0xff000000) return true;
+  const bytes = new Uint8Array(memory, frame.ptr, frame.byteLength);
+  for (let i = 3; i < bytes.length; i += 4) if (bytes[i] !== 255) return true;
   return false;
 }
 

@@ -184,17 +184,14 @@ function colourCoreBytes(icc: EmbeddedProfile | undefined, rowWidth: number): nu
   return icc ? gridBytes(icc.channels) + 8192 + rowWidth * 4 + 64 : 0;
 }
 
-/**
- * The runtime's zlib stream (window, hash chains: ~270 KB), the 256 KB slice being compressed
- * (png.ts), and how far an abandoned stream may run past its limit (that slice, zlib's pending output).
- */
+/** zlib's state at level 4 (window, hash chains: ~270 KB) and the output it grows in steps. */
 const PNG_DEFLATE_STATE_BYTES = 1024 * 1024;
 
 /**
  * PNG output outside the core, each part at most the rows (RGBA: height × (4 × width + 1)) plus
  * deflate's stored-block overhead, which incompressible noise reaches: the unfiltered rows' stream
- * (flat images try it too), the filtered rows' stream (abandoned once larger), the file assembled from
- * the smaller; and the compressor itself.
+ * (flat images try it too), the filtered rows' stream, the file assembled from the smaller; and the
+ * compressor itself.
  */
 export function pngOutputBytes(width: number, height: number): number {
   const rows = height * (4 * width + 1);

@@ -41,7 +41,7 @@ export const encode: Step = {
     }
     if (ctx.request.format === "png") {
       try {
-        ctx.output = await encodePng(core, frame);
+        ctx.output = encodePng(core, frame);
       } finally {
         frame.free();
       }
