@@ -292,8 +292,9 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
     // Orientation (and a whole-frame encoder) needs the output frame; JPEG then encodes it in a second pass.
     core = pass1 + (jpegOut && !oriented ? sink : frameBytes(output.width, output.height) + (jpegOut ? sink : 0));
   }
-  // The PNG encoder's scratch rows (an output row and a row of zeros), once the pass has ended.
-  if (request.format === "png") core += output.width * 8 + 64;
+  // The PNG encoder's scratch, once the pass has ended: a filtered band of 16 rows and a row of zeros
+  // (png.ts unfilteredWins), then an output row and a row of zeros (pngFilterRows).
+  if (request.format === "png") core += 17 * (output.width * 4 + 1) + 64;
   // Instances this request drops (Little CMS's before the decode, the decoder's before the encode)
   // give their memory back only when the collector runs, and nothing here can make it run before the
   // next one grows: measured, a 24 MP AVIF's dav1d instance (50 MB) was still live while the AVIF

@@ -42,6 +42,7 @@ export interface CoreExports {
   pngPack(frame: number, width: number, height: number, colourType: number, depth: number): number;
   pngRepack(data: number, width: number, height: number, colourType: number, depth: number): number;
   pngFilterRows(data: number, width: number, height: number, colourType: number, depth: number): void;
+  pngFilterBand(data: number, width: number, height: number, colourType: number, depth: number, y0: number, rows: number, out: number): void;
 }
 
 const PAGE = 65536;

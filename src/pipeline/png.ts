@@ -8,9 +8,10 @@
  * Row filters: 8-bit grey and colour rows take the filter with the smallest sum of absolute
  * residuals (libpng's heuristic), which wins on photos by a third. On flat graphics (many pixels
  * repeating their left neighbour), unfiltered rows can deflate smaller (anti-aliased text repeats
- * byte for byte, its filtered residuals do not): both are compressed and the smaller kept. Sub-byte
- * and palette rows stay unfiltered (README, "PNG output", has the measurements). Grey and palette
- * images chosen at 1, 2 or 4 bits are compressed at 8 bits too, and the smaller kept.
+ * byte for byte, its filtered residuals do not): the smaller is kept, judged on evenly spaced bands
+ * of rows when the image is large, on the whole image when it is small. Sub-byte and palette rows
+ * stay unfiltered (README, "PNG output", has the measurements). Grey and palette images chosen at 1,
+ * 2 or 4 bits are compressed at 8 bits too, and the smaller kept.
  */
 import { deflateSync } from "node:zlib";
 import type { CoreFrame, ImageCore } from "./core";
@@ -47,26 +48,57 @@ export function encodePng(core: ImageCore, frame: CoreFrame): Uint8Array {
     const bytes = deflate(core, frame.ptr, length);
     const packedLength = x.pngRepack(frame.ptr, width, height, colourType, depth);
     if (packedLength < 0) throw new Error(`png encoder: pngRepack refused ${width}x${height} at ${depth} bits`);
-    const packed = deflate(core, frame.ptr, packedLength, bytes ? byteLength(bytes) : Infinity);
-    if (packed) return assemble([ihdr(width, height, colourType, depth), ...palette], packed);
-    if (!bytes) throw new Error("png encoder: no compressed stream");
+    const packed = deflate(core, frame.ptr, packedLength);
+    if (byteLength(packed) <= byteLength(bytes)) return assemble([ihdr(width, height, colourType, depth), ...palette], packed);
     return assemble([ihdr(width, height, colourType, 8), ...palette], bytes);
   }
   const chunks = [ihdr(width, height, colourType, depth), ...palette];
   const flat = x.pngRepeats() >= FLAT_REPEATS;
   const length = x.pngPack(frame.ptr, width, height, colourType, depth);
   if (length < 0) throw new Error(`png encoder: pngPack refused ${width}x${height}`);
-  const filters = filtersFor(colourType, depth);
-  const unfiltered = !filters || flat ? deflate(core, frame.ptr, length) : null;
-  let filtered: Uint8Array[] | null = null;
-  if (filters) {
+  if (!filtersFor(colourType, depth)) return assemble(chunks, deflate(core, frame.ptr, length));
+  if (flat && height > SAMPLE_ROWS) {
+    if (unfilteredWins(core, frame.ptr, width, height, colourType, depth, length)) return assemble(chunks, deflate(core, frame.ptr, length));
     x.pngFilterRows(frame.ptr, width, height, colourType, depth);
-    filtered = deflate(core, frame.ptr, length, unfiltered ? byteLength(unfiltered) : Infinity);
+    return assemble(chunks, deflate(core, frame.ptr, length));
   }
-  const idat = filtered ?? unfiltered;
-  // Never both null: a limit is only set when the unfiltered stream exists (for the type checker).
-  if (!idat) throw new Error("png encoder: no compressed stream");
-  return assemble(chunks, idat);
+  // A photo is filtered; a small flat image is compressed both ways (cheap at its size) and the smaller kept.
+  const unfiltered = flat ? deflate(core, frame.ptr, length) : null;
+  x.pngFilterRows(frame.ptr, width, height, colourType, depth);
+  const filtered = deflate(core, frame.ptr, length);
+  return assemble(chunks, unfiltered && byteLength(unfiltered) < byteLength(filtered) ? unfiltered : filtered);
+}
+
+/** Bands of rows a large flat image is sampled in, evenly spaced, to choose filtered or unfiltered rows. */
+const SAMPLE_BANDS = 8;
+const SAMPLE_BAND_ROWS = 16;
+const SAMPLE_ROWS = SAMPLE_BANDS * SAMPLE_BAND_ROWS;
+
+/**
+ * Whether the packed, unfiltered rows deflate smaller than filtered ones, judged on SAMPLE_BANDS bands
+ * of SAMPLE_BAND_ROWS rows: each band compressed as it is and filtered into a scratch band (the frame
+ * stays unfiltered). A sixth of the rows of a 1080-row image: compressing the whole frame both ways
+ * cost a second full deflate (README, "PNG output").
+ */
+function unfilteredWins(core: ImageCore, ptr: number, width: number, height: number, colourType: number, depth: number, length: number): boolean {
+  const x = core.exports;
+  const rowBytes = length / height;
+  const bandBytes = SAMPLE_BAND_ROWS * rowBytes;
+  const scratch = x.alloc(bandBytes);
+  if (scratch === 0) throw new Error(`png encoder: no room for a ${bandBytes}-byte sample band`);
+  try {
+    let unfiltered = 0;
+    let filtered = 0;
+    for (let band = 0; band < SAMPLE_BANDS; band++) {
+      const y = Math.floor((band * (height - SAMPLE_BAND_ROWS)) / (SAMPLE_BANDS - 1));
+      unfiltered += deflated(core, ptr + y * rowBytes, bandBytes);
+      x.pngFilterBand(ptr, width, height, colourType, depth, y, SAMPLE_BAND_ROWS, scratch);
+      filtered += deflated(core, scratch, bandBytes);
+    }
+    return unfiltered < filtered;
+  } finally {
+    x.free(scratch);
+  }
 }
 
 const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
@@ -99,11 +131,16 @@ function paletteChunks(core: ImageCore): Uint8Array[] {
 
 /**
  * zlib-compresses `length` bytes of the core's memory at `ptr` in one call (node:zlib, native in
- * Workers as in Node, reading the core's memory in place); null once the output is over `limit`.
+ * Workers as in Node, reading the core's memory in place).
  */
-function deflate(core: ImageCore, ptr: number, length: number, limit = Infinity): Uint8Array[] | null {
+function deflate(core: ImageCore, ptr: number, length: number): Uint8Array[] {
   const out = deflateSync(new Uint8Array(core.exports.memory.buffer, ptr, length), { level: DEFLATE_LEVEL });
-  return out.byteLength > limit ? null : [new Uint8Array(out.buffer, out.byteOffset, out.byteLength)];
+  return [new Uint8Array(out.buffer, out.byteOffset, out.byteLength)];
+}
+
+/** The size `length` bytes at `ptr` deflate to. */
+function deflated(core: ImageCore, ptr: number, length: number): number {
+  return deflateSync(new Uint8Array(core.exports.memory.buffer, ptr, length), { level: DEFLATE_LEVEL }).byteLength;
 }
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -406,3 +406,22 @@ export function pngFilterRows(data: usize, width: i32, height: i32, colourType: 
   }
   heap.free(scratch);
 }
+
+/**
+ * Filters rows [y0, y0 + rows) of packed, still unfiltered `data` into `out` (rows × (stride + 1)
+ * bytes), leaving `data` as it is: a sample of what pngFilterRows would make, for the choice between
+ * filtered and unfiltered rows (png.ts) without filtering the whole frame twice.
+ */
+export function pngFilterBand(data: usize, width: i32, height: i32, colourType: i32, depth: i32, y0: i32, rows: i32, out: usize): void {
+  if (data == 0 || out == 0 || width <= 0 || y0 < 0 || rows <= 0 || y0 + rows > height) return;
+  const stride = rowBytes(colourType, depth, width);
+  const bpp = filterStep(colourType, depth);
+  const zeros: usize = y0 == 0 ? heap.alloc(<usize>stride) : 0;
+  if (zeros != 0) memory.fill(zeros, 0, <usize>stride);
+  for (let y = y0; y < y0 + rows; y++) {
+    const row = data + <usize>y * <usize>(stride + 1) + 1;
+    const prev: usize = y > 0 ? row - <usize>(stride + 1) : zeros;
+    filterRow(out + <usize>(y - y0) * <usize>(stride + 1), row, prev, stride, bpp, chooseFilter(row, prev, stride, bpp));
+  }
+  if (zeros != 0) heap.free(zeros);
+}
