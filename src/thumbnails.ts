@@ -125,7 +125,7 @@ function costBytes(cost: Cost): number {
 
 /** The pipeline's cost on this source, the source body (read into the core) included. */
 function pipelineCost(info: ImageInfo, t: ThumbnailRequest, config: Readonly<Config>, sourceBytes: number): Cost {
-  return estimateCost(info, planFor(info, t, config), t, sourceBytes, config.requestMemoryBytes);
+  return estimateCost(info, planFor(info, t, config), t, sourceBytes, config.requestMemoryBytes, config.quality.avif);
 }
 
 /** Formats whose EXIF orientation may come after the image data, beyond the header read. */

@@ -91,8 +91,14 @@ try {
       "--target=wasm32-wasi",
       "-mexec-model=reactor",
       "-Wl,--import-memory",
-      // dav1d keeps a few hundred KB of block buffers on the stack (recon, 16-bit emu_edge).
+      // dav1d keeps a few hundred KB of block buffers on the stack (recon, 16-bit emu_edge). The stack
+      // goes below the static data, so that overflowing it traps instead of overwriting that data.
       "-Wl,-z,stack-size=1048576",
+      "-Wl,--stack-first",
+      // encode.c notes every failed allocation (libaom does not always unwind from one).
+      "-Wl,--wrap=malloc",
+      "-Wl,--wrap=calloc",
+      "-Wl,--wrap=realloc",
       // src/pipeline/budget.ts AV1_INITIAL_BYTES: static data and the stack, before any allocation.
       "-Wl,--initial-memory=3145728",
       "-Wl,--gc-sections",

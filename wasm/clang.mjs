@@ -1,4 +1,4 @@
-// What the C module builds (lcms2, webp, dav1d .build.mjs) share: running Debian's clang, and the
+// What the C module builds (lcms2, webp, av1 .build.mjs) share: running Debian's clang, and the
 // `--check` comparison CI makes between a fresh build and the committed module.
 import { execFile, execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";

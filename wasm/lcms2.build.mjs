@@ -54,6 +54,8 @@ try {
       "-Wl,--gc-sections",
       "-Wl,--strip-all",
       "-Wl,-z,stack-size=65536",
+      // Overflowing the stack traps (it sits below the static data) instead of overwriting that data.
+      "-Wl,--stack-first",
       "-Wl,--initial-memory=262144",
       ...objects,
       "-o",

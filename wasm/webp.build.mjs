@@ -48,6 +48,8 @@ clang(
     "-Wl,--no-entry",
     "-Wl,--import-memory",
     "-Wl,-z,stack-size=131072",
+    // Overflowing the stack traps (it sits below the static data) instead of overwriting that data.
+    "-Wl,--stack-first",
     "-Wl,--strip-all",
     "-o", out,
     ...sources,

@@ -10,6 +10,7 @@ import { generateThumbnail, prepareThumbnail, type Thumbnail } from "../../src/p
 import { probe } from "../../src/pipeline/probe";
 import { parseThumbnailPath, type ThumbnailRequest } from "../../src/url";
 
+export { AVIF_SPEED, avifQuantizer } from "../../src/pipeline/avif-settings";
 export { av1EncoderBytes, generateThumbnail, parseConfig, parseThumbnailPath, prepareThumbnail, probe, webpDecoderBytes };
 
 let shared: Promise<ImageCore> | undefined;

@@ -12,14 +12,16 @@
  * second instance would add its own before the collector gave the first one back.
  *
  * Each instance imports its memory, with the request's reservation as its maximum: allocations past
- * it fail (a 422 for dav1d, a trap in libaom), they never grow the isolate. Instances are pooled by
- * size class like the core's (pool.ts); large ones are dropped after their request.
+ * it fail (a 422 for dav1d, a 413 for libaom: avifEncodeFailure), they never grow the isolate.
+ * Instances are pooled by size class like the core's (pool.ts); large ones are dropped after their
+ * request.
  */
 import av1Module from "../../wasm/build/av1.wasm";
 import { ThumbnailError } from "../errors";
 import { writeAvif } from "./avif-writer";
 import type { AvifFile, AvifPicture } from "./avif";
 import type { CoreFrame, ImageCore } from "./core";
+import { AVIF_SPEED, avifQuantizer } from "./avif-settings";
 import { AV1_INITIAL_BYTES, AV1_KEEP_BYTES } from "./budget";
 import { SizedPool } from "./pool";
 
@@ -39,6 +41,7 @@ interface Av1Exports {
   av1e_encode(alpha: number, quantizer: number, speed: number): number;
   av1e_output(): number;
   av1e_end(): void;
+  av1e_out_of_memory(): number;
 }
 
 const PAGE = 65536;
@@ -66,6 +69,7 @@ export class Av1Instance {
   bytes(ptr: number, length: number): Uint8Array {
     return new Uint8Array(this.memory.buffer, ptr, length);
   }
+
 }
 
 /** WASI calls the C library links (stdio on dav1d's and libaom's unused debug paths): all fail with EBADF. */
@@ -228,12 +232,29 @@ export function decodeAvif(d: Av1Instance, file: AvifFile): Av1Rows {
   };
 }
 
-/** libaom's speed (cpu-used, 0–9 in all-intra mode). See README, "AVIF output". */
-export const AVIF_SPEED = 8;
+/** wasm/aom/encode.c: an allocation failed while encoding (libaom may not have unwound from it). */
+const AV1E_ERR_MEMORY = -2;
 
-/** libavif's mapping of quality 0–100 onto libaom's quantizer 0–63, so AVIF_QUALITY means what it does there. */
-export function avifQuantizer(quality: number): number {
-  return Math.floor(((100 - quality) * 63 + 50) / 100);
+function outOfMemory(d: Av1Instance, what: string): ThumbnailError {
+  return new ThumbnailError("OVER_MEMORY_LIMIT", { internal: `avif encoder: ${what} needed more than the ${Math.round(d.maxBytes / 2 ** 20)} MB reserved for it` });
+}
+
+/**
+ * What an error from encodeAvif becomes. A trap is libaom unwinding from an internal error (setjmp.h
+ * traps): after a failed allocation (encode.c notes every one) the request gets the 413 a reservation
+ * too small for it means; otherwise it is a bug. Neither is a WebAssembly.RuntimeError any more, which
+ * would read as the image core's own trap (core.ts coreTrapped) and drop a healthy core.
+ */
+export function avifEncodeFailure(error: unknown, d: Av1Instance): unknown {
+  if (!(error instanceof WebAssembly.RuntimeError)) return error;
+  let memory = false;
+  try {
+    // Reads one static flag: safe in an instance that trapped, which is dropped afterwards anyway.
+    memory = d.exports.av1e_out_of_memory() === 1;
+  } catch {
+    memory = false;
+  }
+  return memory ? outOfMemory(d, "libaom") : new Av1Trap(`avif encoder trapped: ${error.message}`);
 }
 
 /** Whether any pixel of an RGBA frame in `memory` is not opaque. */
@@ -256,7 +277,7 @@ export function encodeAvif(d: Av1Instance, core: ImageCore, frame: CoreFrame, qu
   try {
     alpha = hasAlpha(core.exports.memory.buffer, frame);
     const rows = x.av1e_begin(width, height, alpha ? 1 : 0);
-    if (rows === 0) throw new Av1Trap(`avif: no memory for a ${width}x${height} picture's planes`);
+    if (rows === 0) throw outOfMemory(d, `the planes of a ${width}x${height} picture`);
     for (let y = 0; y < height; y += 2) {
       const n = Math.min(2, height - y);
       const from = frame.ptr + y * rowBytes;
@@ -268,8 +289,10 @@ export function encodeAvif(d: Av1Instance, core: ImageCore, frame: CoreFrame, qu
   }
   const quantizer = avifQuantizer(quality);
   const picture = (plane: number) => {
+    const what = plane ? "alpha" : "colour";
     const size = x.av1e_encode(plane, quantizer, AVIF_SPEED);
-    if (size <= 0) throw new Error(`avif: libaom could not encode the ${plane ? "alpha" : "colour"} picture (${size})`);
+    if (size === AV1E_ERR_MEMORY) throw outOfMemory(d, `libaom encoding the ${what} picture`);
+    if (size <= 0) throw new Error(`avif: libaom could not encode the ${what} picture (${size})`);
     return d.bytes(x.av1e_output(), size).slice();
   };
   const color = picture(0);

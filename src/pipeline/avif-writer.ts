@@ -18,9 +18,10 @@ export interface AvifImage {
 
 const ALPHA_URN = "urn:mpeg:mpegB:cicp:systems:auxiliary:alpha";
 
-const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const u16 = (v: number) => [(v >>> 8) & 255, v & 255];
-const u32 = (v: number) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+/** Big-endian fields and four-character codes, as boxes hold them. */
+export const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+export const u16 = (v: number) => [(v >>> 8) & 255, v & 255];
+export const u32 = (v: number) => [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
 
 /** An ISOBMFF box: size, type, payload. */
 export function box(type: string, ...payload: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
@@ -38,9 +39,13 @@ export function fullBox(type: string, version: number, flags: number, ...payload
  * and the av1C its sequence header makes.
  */
 function av1Item(obuBytes: Uint8Array, what: string): { data: Uint8Array; av1C: Uint8Array; header: SequenceHeader } {
-  const kept: Uint8Array[] = [];
-  for (const obu of obus(obuBytes, 0, obuBytes.length)) if (obu.type !== OBU_TEMPORAL_DELIMITER) kept.push(obuBytes.subarray(obu.start, obu.end));
-  const data = concat(...kept);
+  const kept: Array<{ start: number; end: number }> = [];
+  for (const obu of obus(obuBytes, 0, obuBytes.length)) if (obu.type !== OBU_TEMPORAL_DELIMITER) kept.push(obu);
+  // libaom's delimiter leads the picture: what follows it is one run, kept as a view rather than copied.
+  const contiguous = kept.every((obu, i) => i === 0 || obu.start === kept[i - 1]?.end);
+  const data = contiguous
+    ? obuBytes.subarray(kept[0]?.start ?? 0, kept.at(-1)?.end ?? 0)
+    : concat(...kept.map((obu) => obuBytes.subarray(obu.start, obu.end)));
   const header = av1SequenceHeader(data, 0, data.length);
   if (!header?.color) throw new Error(`avif writer: the ${what} picture has no whole sequence header`);
   const c = header.color;
@@ -105,5 +110,7 @@ export function writeAvif(image: AvifImage): Uint8Array {
   const baseline = items.every((item) => item.header.level <= 13);
   const ftyp = box("ftyp", ascii("avif"), u32(0), ascii(`avifmif1miaf${baseline ? "MA1B" : ""}`));
   const head = ftyp.length + meta(0).length + 8;
-  return concat(ftyp, meta(head), box("mdat", ...items.map((item) => item.data)));
+  const mdatLength = items.reduce((n, item) => n + item.data.length, 8);
+  // One copy of the pictures, into the file itself.
+  return concat(ftyp, meta(head), u32(mdatLength), ascii("mdat"), ...items.map((item) => item.data));
 }

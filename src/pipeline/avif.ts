@@ -324,9 +324,9 @@ class Bits {
       const bit = this.read(1);
       if (bit === undefined) return undefined;
       if (bit === 1) break;
-      zeros++;
+      // The value saturates at 32 zeros: a hostile header's megabytes of zeros are not scanned.
+      if (++zeros === 32) return 2 ** 32 - 1;
     }
-    if (zeros >= 32) return 2 ** 32 - 1;
     const value = this.read(zeros);
     return value === undefined ? undefined : value + 2 ** zeros - 1;
   }

@@ -7,6 +7,7 @@
  */
 import type { ThumbnailRequest } from "../url";
 import type { AvifFile, AvifPicture } from "./avif";
+import { avifQuantizer } from "./avif-settings";
 import { jpegScale, storedTarget, webpScale, type Plan } from "./geometry";
 import { CorePool } from "./pool";
 import { webpFrameIsWhole, type EmbeddedProfile, type ImageInfo } from "./probe";
@@ -66,6 +67,11 @@ function av1PictureBytes(p: AvifPicture, alpha: boolean): number {
  * formula); the slack is on the rest.
  */
 export function av1DecoderBytes(file: AvifFile): number {
+  return av1InstanceSize(av1DecoderNeed(file));
+}
+
+/** What dav1d needs for `file`, before it is rounded to an instance size. */
+function av1DecoderNeed(file: AvifFile): number {
   let pictures = 0;
   let frame = 0;
   let item = 0;
@@ -76,7 +82,7 @@ export function av1DecoderBytes(file: AvifFile): number {
     for (const tile of p.tiles) item = Math.max(item, tile.length);
   }
   const rows = file.color.width * 8 + file.color.tileWidth * 24;
-  return av1InstanceSize(pictures + (AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + frame + item + rows) * CORE_SLACK);
+  return pictures + (AV1_INITIAL_BYTES + AV1_DECODE_BASE_BYTES + frame + item + rows) * CORE_SLACK;
 }
 
 /**
@@ -126,17 +132,42 @@ export function webpEncodeBytes(pixels: number): number {
 }
 
 /**
+ * The most an AVIF thumbnail's pictures (colour and alpha) take per pixel, by libaom's quantizer:
+ * noise, which nothing compresses, measured with `node scripts/bench/av1-memory.mjs --noise` at 3.16
+ * bytes at quantizer 0 (AVIF_QUALITY 100), 1.69 at 10, 1.26 at 25 (quality 60), 0.78 at 40; photos
+ * take a tenth of that. Between two rows, the larger applies.
+ */
+const AVIF_OUTPUT_BYTES_PER_PIXEL: ReadonlyArray<readonly [number, number]> = [
+  [0, 3.3],
+  [10, 1.8],
+  [25, 1.35],
+  [40, 0.85],
+];
+
+/** The largest AVIF (colour and alpha pictures) libaom makes of `pixels` at AVIF_QUALITY `quality`. */
+export function avifOutputBound(pixels: number, quality: number): number {
+  const quantizer = avifQuantizer(quality);
+  let perPixel = AVIF_OUTPUT_BYTES_PER_PIXEL[0]?.[1] ?? 0;
+  for (const [from, bytes] of AVIF_OUTPUT_BYTES_PER_PIXEL) if (quantizer >= from) perPixel = bytes;
+  return Math.ceil(pixels * perPixel) + 65536;
+}
+
+/**
  * libaom encoding a thumbnail in the AV1 instance (av1.ts encodeAvif, wasm/aom/encode.c): the planes
  * (1.5 bytes per pixel, 1 more for alpha), libaom's frame buffers with their borders, mode info and
- * search buffers, and the encoded picture. `node scripts/bench/av1-memory.mjs` measures the instance
- * after one encode by size: the figures below bound it from 300² to 2560×1600, alpha included.
+ * search buffers (20 bytes per pixel covers them from 300² to 2560×1600, alpha included), and what
+ * grows with the encoded size: the entropy coder's buffers (two bytes per output byte, grown by
+ * realloc) and the output itself, 3.5 times the largest output (measured up to 3.3). `node scripts/bench/av1-memory.mjs`
+ * measures the instance after one encode, of a photo and (`--noise`) of noise.
  */
 const AV1_ENCODE_BASE_BYTES = 6 * 1024 * 1024;
 const AV1_ENCODE_BYTES_PER_PIXEL = 20;
+const AV1_ENCODE_BYTES_PER_OUTPUT_BYTE = 3.5;
 
-/** The AV1 instance's memory for encoding a `width`×`height` AVIF (with an alpha plane when the source may have one). */
-export function av1EncoderBytes(width: number, height: number): number {
-  return Math.ceil(AV1_INITIAL_BYTES + AV1_ENCODE_BASE_BYTES + width * height * AV1_ENCODE_BYTES_PER_PIXEL);
+/** The AV1 instance's memory for encoding a `width`×`height` AVIF at AVIF_QUALITY `quality`, alpha included. */
+export function av1EncoderBytes(width: number, height: number, quality: number): number {
+  const pixels = width * height;
+  return Math.ceil(AV1_INITIAL_BYTES + AV1_ENCODE_BASE_BYTES + pixels * AV1_ENCODE_BYTES_PER_PIXEL + AV1_ENCODE_BYTES_PER_OUTPUT_BYTE * avifOutputBound(pixels, quality));
 }
 
 /** The pool's size for an AV1 instance that needs `need` bytes: a size class when it may be kept, else to the page. */
@@ -272,7 +303,7 @@ export function jpegWriterBytes(width: number, height: number): number {
   return stripWidth * 16 * 4 * 2 + width * height * 1.5 + 65536;
 }
 
-function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: number, sourceBytes: number): Cost {
+function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: number, sourceBytes: number, avifQuality: number): Cost {
   const target = storedTarget(info.orientation, plan);
   const rows = info.format === "webp" ? webpRows(info, target) : { width: Math.ceil(info.width / denom), height: Math.ceil(info.height / denom) };
   const output = { width: plan.width, height: plan.height };
@@ -300,10 +331,12 @@ function costAt(info: ImageInfo, plan: Plan, request: ThumbnailRequest, denom: n
   // next one grows: measured, a 24 MP AVIF's dav1d instance (50 MB) was still live while the AVIF
   // encoder grew to 40 MB. So what runs one after the other is counted as held together.
   const decoder = info.format === "webp" ? webpDecoderBytes(info, rows, sourceBytes) : 0;
-  const av1Decode = info.format === "avif" && info.avif ? av1DecoderBytes(info.avif) : 0;
-  const av1Encode = request.format === "avif" ? av1EncoderBytes(output.width, output.height) : 0;
-  const av1 = av1Decode && av1Encode ? av1InstanceSize(Math.max(av1Decode, av1Encode)) : av1Decode || (av1Encode && av1InstanceSize(av1Encode));
+  const av1Decode = info.format === "avif" && info.avif ? av1DecoderNeed(info.avif) : 0;
+  const av1Encode = request.format === "avif" ? av1EncoderBytes(output.width, output.height, avifQuality) : 0;
+  const av1 = av1Decode || av1Encode ? av1InstanceSize(Math.max(av1Decode, av1Encode)) : 0;
   let other = decoder + av1;
+  // The encoded pictures copied out of the AV1 instance, and the file made of them.
+  if (request.format === "avif") other += 2 * avifOutputBound(output.width * output.height, avifQuality);
   if (request.format === "png") other += pngOutputBytes(output.width, output.height);
   else if (request.format === "webp") other += webpEncodeBytes(output.width * output.height);
   if (info.icc && profileBytesBound(info.icc) <= MAX_PROFILE_BYTES) other += lcmsBytes(profileBytesBound(info.icc), info.icc.channels);
@@ -320,12 +353,12 @@ export function peakBytes(cost: Cost): number {
  * a further reduction that still leaves at least the target size is taken (slightly softer, but a
  * thumbnail rather than a 413).
  */
-export function estimateCost(info: ImageInfo, plan: Plan, request: ThumbnailRequest, sourceBytes: number, budget: number): Cost {
-  if (info.format !== "jpeg") return costAt(info, plan, request, 1, sourceBytes);
+export function estimateCost(info: ImageInfo, plan: Plan, request: ThumbnailRequest, sourceBytes: number, budget: number, avifQuality: number): Cost {
+  if (info.format !== "jpeg") return costAt(info, plan, request, 1, sourceBytes, avifQuality);
   const target = storedTarget(info.orientation, plan);
-  let cost = costAt(info, plan, request, jpegScale(info.width, info.height, target.width, target.height), sourceBytes);
+  let cost = costAt(info, plan, request, jpegScale(info.width, info.height, target.width, target.height), sourceBytes, avifQuality);
   while (peakBytes(cost) > budget && cost.denom < 8) {
-    const next = costAt(info, plan, request, cost.denom * 2, sourceBytes);
+    const next = costAt(info, plan, request, cost.denom * 2, sourceBytes, avifQuality);
     if (next.rows.width < target.width || next.rows.height < target.height) break;
     cost = next;
   }

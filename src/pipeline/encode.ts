@@ -1,4 +1,4 @@
-import { av1Pool, av1Trapped, encodeAvif } from "./av1";
+import { av1Pool, av1Trapped, avifEncodeFailure, encodeAvif } from "./av1";
 import { encoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 import { currentSource } from "./context";
@@ -62,7 +62,7 @@ export const encode: Step = {
         ctx.output = encodeAvif(instance, core, frame, quality.avif);
       } catch (error) {
         trapped = av1Trapped(error);
-        throw error;
+        throw avifEncodeFailure(error, instance);
       } finally {
         av1Pool.release(instance, trapped);
       }

@@ -88,7 +88,7 @@ export function prepareThumbnail(
   const info = inspectSource(source, config);
   const plan = planFor(info, request, config);
   checkOutputSize(plan, request.format, config.maxDimension);
-  const cost = estimateCost(info, plan, request, source.byteLength, budget);
+  const cost = estimateCost(info, plan, request, source.byteLength, budget, config.quality.avif);
   const peak = peakBytes(cost);
   if (peak > budget) {
     throw new ThumbnailError("OVER_MEMORY_LIMIT", {

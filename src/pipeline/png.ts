@@ -49,7 +49,7 @@ export function encodePng(core: ImageCore, frame: CoreFrame): Uint8Array {
     const packedLength = x.pngRepack(frame.ptr, width, height, colourType, depth);
     if (packedLength < 0) throw new Error(`png encoder: pngRepack refused ${width}x${height} at ${depth} bits`);
     const packed = deflate(core, frame.ptr, packedLength);
-    if (byteLength(packed) <= byteLength(bytes)) return assemble([ihdr(width, height, colourType, depth), ...palette], packed);
+    if (packed.byteLength <= bytes.byteLength) return assemble([ihdr(width, height, colourType, depth), ...palette], packed);
     return assemble([ihdr(width, height, colourType, 8), ...palette], bytes);
   }
   const chunks = [ihdr(width, height, colourType, depth), ...palette];
@@ -66,7 +66,7 @@ export function encodePng(core: ImageCore, frame: CoreFrame): Uint8Array {
   const unfiltered = flat ? deflate(core, frame.ptr, length) : null;
   x.pngFilterRows(frame.ptr, width, height, colourType, depth);
   const filtered = deflate(core, frame.ptr, length);
-  return assemble(chunks, unfiltered && byteLength(unfiltered) < byteLength(filtered) ? unfiltered : filtered);
+  return assemble(chunks, unfiltered && unfiltered.byteLength < filtered.byteLength ? unfiltered : filtered);
 }
 
 /** Bands of rows a large flat image is sampled in, evenly spaced, to choose filtered or unfiltered rows. */
@@ -101,8 +101,6 @@ function unfilteredWins(core: ImageCore, ptr: number, width: number, height: num
   }
 }
 
-const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
-
 function ihdr(width: number, height: number, colourType: number, depth: number): Uint8Array {
   const body = new Uint8Array(13);
   const view = new DataView(body.buffer);
@@ -133,9 +131,9 @@ function paletteChunks(core: ImageCore): Uint8Array[] {
  * zlib-compresses `length` bytes of the core's memory at `ptr` in one call (node:zlib, native in
  * Workers as in Node, reading the core's memory in place).
  */
-function deflate(core: ImageCore, ptr: number, length: number): Uint8Array[] {
+function deflate(core: ImageCore, ptr: number, length: number): Uint8Array {
   const out = deflateSync(new Uint8Array(core.exports.memory.buffer, ptr, length), { level: DEFLATE_LEVEL });
-  return [new Uint8Array(out.buffer, out.byteOffset, out.byteLength)];
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /** The size `length` bytes at `ptr` deflate to. */
@@ -145,8 +143,8 @@ function deflated(core: ImageCore, ptr: number, length: number): number {
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-function assemble(head: readonly Uint8Array[], idat: readonly Uint8Array[]): Uint8Array {
-  const idatLength = byteLength(idat);
+function assemble(head: readonly Uint8Array[], idat: Uint8Array): Uint8Array {
+  const idatLength = idat.byteLength;
   const total = SIGNATURE.length + head.reduce((n, c) => n + c.byteLength, 0) + 12 + idatLength + 12;
   const out = new Uint8Array(total);
   out.set(SIGNATURE);
@@ -161,10 +159,8 @@ function assemble(head: readonly Uint8Array[], idat: readonly Uint8Array[]): Uin
   const typeAt = o + 4;
   out.set(IDAT_TYPE, typeAt);
   o += 8;
-  for (const c of idat) {
-    out.set(c, o);
-    o += c.byteLength;
-  }
+  out.set(idat, o);
+  o += idatLength;
   view.setUint32(o, crc32(out.subarray(typeAt, o)));
   o += 4;
   out.set(chunk("IEND", new Uint8Array(0)), o);

@@ -4,10 +4,12 @@
 import sharp from "sharp";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
-import { av1Pool, avifQuantizer } from "../../src/pipeline/av1";
+import { ThumbnailError } from "../../src/errors";
+import { av1Pool, avifEncodeFailure, encodeAvif, instantiateAv1 } from "../../src/pipeline/av1";
+import { avifQuantizer } from "../../src/pipeline/avif-settings";
 import { obus, OBU_SEQUENCE_HEADER, parseAvif } from "../../src/pipeline/avif";
 import { writeAvif } from "../../src/pipeline/avif-writer";
-import { av1DecoderBytes, av1EncoderBytes } from "../../src/pipeline/budget";
+import { av1DecoderBytes, av1EncoderBytes, avifOutputBound } from "../../src/pipeline/budget";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { config, fixture, request } from "./requests";
@@ -102,10 +104,11 @@ describe("AVIF to AVIF in one AV1 instance", () => {
     const file = prepared.info.avif;
     if (!file) throw new Error("no parsed AVIF");
     const decodeNeed = av1DecoderBytes(file);
-    const encodeNeed = av1EncoderBytes(prepared.plan.width, prepared.plan.height);
+    const encodeNeed = av1EncoderBytes(prepared.plan.width, prepared.plan.height, config.quality.avif);
     expect(prepared.cost.av1Bytes).toBeGreaterThanOrEqual(Math.max(decodeNeed, encodeNeed));
     expect(prepared.cost.av1Bytes).toBeLessThan(decodeNeed + encodeNeed);
-    expect(prepared.cost.otherBytes).toBe(prepared.cost.av1Bytes);
+    // Besides the instance: the encoded pictures copied out of it, and the file (at most twice the largest AVIF).
+    expect(prepared.cost.otherBytes).toBe(prepared.cost.av1Bytes + 2 * avifOutputBound(prepared.plan.width * prepared.plan.height, config.quality.avif));
 
     av1Pool.reclaim();
     const acquire = vi.spyOn(av1Pool, "acquire");
@@ -119,13 +122,19 @@ describe("AVIF to AVIF in one AV1 instance", () => {
     }
   });
 
-  it("a JPEG thumbnailed to AVIF takes one instance sized for the encoder alone", async () => {
+  it("a JPEG thumbnailed to AVIF takes one instance, sized for the encoder", async () => {
     const jpeg = new Uint8Array(await sharp(photo).resize(2000, 1500).jpeg().toBuffer());
-    const prepared = prepareThumbnail(request("1600x", "scale", "avif"), config, jpeg);
-    expect(prepared.cost.av1Bytes).toBeGreaterThanOrEqual(av1EncoderBytes(1600, 1200));
-    // libaom's allocations past the instance's maximum would trap: the encode finishing is the check.
-    const thumb = await generateThumbnail(request("1600x", "scale", "avif"), config, core, jpeg, undefined, prepared);
-    expect((await sharp(thumb.bytes).metadata()).width).toBe(1600);
+    const prepared = prepareThumbnail(request("1200x", "scale", "avif"), config, jpeg);
+    expect(prepared.cost.av1Bytes).toBeGreaterThanOrEqual(av1EncoderBytes(1200, 900, config.quality.avif));
+    av1Pool.reclaim();
+    const acquire = vi.spyOn(av1Pool, "acquire");
+    const thumb = await generateThumbnail(request("1200x", "scale", "avif"), config, core, jpeg, undefined, prepared);
+    expect(acquire).toHaveBeenCalledTimes(1);
+    expect(acquire).toHaveBeenCalledWith(prepared.cost.av1Bytes);
+    const ours = await raw(thumb.bytes);
+    expect([ours.width, ours.height]).toEqual([1200, 900]);
+    const ref = await raw(jpeg, { width: 1200, height: 900 });
+    expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(30);
   });
 });
 
@@ -148,5 +157,45 @@ describe("a monochrome AVIF source", () => {
     const ref = await raw(await sharp(photo).greyscale().toBuffer(), { width: 160, height: 120 });
     expect(channel(ours.data, 0)).toEqual(channel(ours.data, 2));
     expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe("AVIF output of incompressible pixels", () => {
+  // Noise with translucent alpha at AVIF_QUALITY 100: the largest pictures libaom makes, and its
+  // entropy coder's buffers grow with them.
+  let seed = 7;
+  const noise = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24) & 255;
+  const noisy = async (width: number, height: number) =>
+    new Uint8Array(await sharp(Uint8Array.from({ length: width * height * 4 }, noise), { raw: { width, height, channels: 4 } }).png({ compressionLevel: 1 }).toBuffer());
+
+  it("fits what the cost model reserves, and decodes", async () => {
+    const png = await noisy(1200, 800);
+    const best = { ...config, quality: { ...config.quality, avif: 100 } };
+    const thumb = await generateThumbnail(request("1200x", "scale", "avif"), best, core, png);
+    const ours = await raw(thumb.bytes);
+    const ref = await raw(png);
+    expect([ours.width, ours.height]).toEqual([1200, 800]);
+    expect(psnr(channel(ours.data, 3), channel(ref.data, 3))).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each([
+    ["its allocations fail but libaom carries on", 25, false],
+    ["libaom traps", 20, true],
+    ["its planes do not fit", 5, false],
+  ])("an instance too small for them ends in a 413, never a picture (%s)", async (_, mb, traps) => {
+    const png = await noisy(1200, 800);
+    const { data } = await raw(png);
+    const ptr = core.exports.alloc(data.length + 800);
+    new Uint8Array(core.exports.memory.buffer, ptr, data.length).set(data);
+    const instance = await instantiateAv1(mb * 2 ** 20);
+    let failure: unknown;
+    try {
+      encodeAvif(instance, core, core.frame(ptr, 1200, 800), 100);
+    } catch (error) {
+      expect(error instanceof WebAssembly.RuntimeError).toBe(traps);
+      failure = avifEncodeFailure(error, instance);
+    }
+    expect(failure).toBeInstanceOf(ThumbnailError);
+    expect((failure as ThumbnailError).code).toBe("OVER_MEMORY_LIMIT");
   });
 });

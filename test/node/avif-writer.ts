@@ -1,12 +1,9 @@
 // Writes AVIF files box by box, for what sharp cannot make: rotated or mirrored images (irot, imir)
 // and grids of tiles. The AV1 data and its av1C come from files sharp encoded.
 import { parseAvif } from "../../src/pipeline/avif";
-import { box, fullBox } from "../../src/pipeline/avif-writer";
+import { ascii as enc, box, fullBox, u16, u32 } from "../../src/pipeline/avif-writer";
 import { concat } from "../../src/bytes";
 
-const enc = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
-const u16 = (v: number) => [(v >> 8) & 255, v & 255];
-const u32 = (v: number) => [(v >>> 24) & 255, (v >> 16) & 255, (v >> 8) & 255, v & 255];
 
 export { box, fullBox };
 

@@ -10,7 +10,9 @@
  *   av1e_begin(w, h, alpha): u8*   planes for a w x h picture; returns a buffer for two RGBA rows
  *   av1e_rows(y, n)                 converts the buffer's n (1 or 2) rows into the planes at row y (even)
  *   av1e_encode(alpha, q, speed)    encodes the colour planes or the alpha plane: its size, or < 0
+ *                                   (-2: an allocation failed, the instance's memory was too small)
  *   av1e_output(): u8*              the last encoded picture (AV1 OBUs, as libaom writes them)
+ *   av1e_out_of_memory()            1 when an allocation failed in the last av1e_encode
  *   av1e_end()                      frees the planes, the output and the encoder
  */
 #include <stdint.h>
@@ -48,9 +50,44 @@ EXPORT(av1e_end) void av1e_end(void) {
     width = height = 0;
 }
 
+/*
+ * Set when an allocation fails. libaom unwinds from most failed allocations (the setjmp.h here traps),
+ * but not all: its entropy coder's final realloc failing leaves an empty tile in a stream it still
+ * reports as encoded. A picture encoded while any allocation failed is not returned.
+ */
+static int allocation_failed;
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t count, size_t size);
+void *__real_realloc(void *p, size_t size);
+
+void *__wrap_malloc(size_t size) {
+    void *p = __real_malloc(size);
+    if (!p && size) allocation_failed = 1;
+    return p;
+}
+
+void *__wrap_calloc(size_t count, size_t size) {
+    void *p = __real_calloc(count, size);
+    if (!p && count && size) allocation_failed = 1;
+    return p;
+}
+
+void *__wrap_realloc(void *old, size_t size) {
+    void *p = __real_realloc(old, size);
+    if (!p && size) allocation_failed = 1;
+    return p;
+}
+
+/* Whether an allocation failed since the last av1e_encode began: after a trap, whether it was one. */
+EXPORT(av1e_out_of_memory) int av1e_out_of_memory(void) {
+    return allocation_failed;
+}
+
 EXPORT(av1e_begin) uint8_t *av1e_begin(int w, int h, int alpha) {
     av1e_end();
-    if (w <= 0 || h <= 0 || w > 65536 || h > 65536) return NULL;
+    /* The planes' sizes must not wrap in 32 bits: at most 2^26 pixels (AV1 levels stop at 35.6 MP). */
+    if (w <= 0 || h <= 0 || (uint64_t)w * (uint64_t)h > (1u << 26)) return NULL;
     width = w;
     height = h;
     const int cw = (w + 1) >> 1, ch = (h + 1) >> 1;
@@ -128,6 +165,7 @@ static int drain(aom_codec_ctx_t *codec) {
 EXPORT(av1e_encode) int av1e_encode(int alpha, int quantizer, int speed) {
     if (!planes[0] || (alpha && !planes[3]) || quantizer < 0 || quantizer > 63 || speed < 0 || speed > 9) return AV1E_ERR_ARGUMENT;
     output_size = 0;
+    allocation_failed = 0;
     aom_codec_iface_t *iface = aom_codec_av1_cx();
     aom_codec_enc_cfg_t cfg;
     if (aom_codec_enc_config_default(iface, &cfg, AOM_USAGE_ALL_INTRA) != AOM_CODEC_OK) return AV1E_ERR_CONFIG;
@@ -166,7 +204,7 @@ EXPORT(av1e_encode) int av1e_encode(int alpha, int quantizer, int speed) {
     image.mc = AOM_CICP_MC_BT_601;
 
     aom_codec_ctx_t codec;
-    if (aom_codec_enc_init(&codec, iface, &cfg, 0) != AOM_CODEC_OK) return AV1E_ERR_MEMORY;
+    if (aom_codec_enc_init(&codec, iface, &cfg, 0) != AOM_CODEC_OK) return allocation_failed ? AV1E_ERR_MEMORY : AV1E_ERR_CONFIG;
     int ok = aom_codec_control(&codec, AOME_SET_CPUUSED, speed) == AOM_CODEC_OK &&
              aom_codec_control(&codec, AOME_SET_CQ_LEVEL, (unsigned)quantizer) == AOM_CODEC_OK &&
              aom_codec_control(&codec, AV1E_SET_COLOR_RANGE, AOM_CR_FULL_RANGE) == AOM_CODEC_OK &&
@@ -181,7 +219,7 @@ EXPORT(av1e_encode) int av1e_encode(int alpha, int quantizer, int speed) {
             result = output_size > 0 && output_size <= INT32_MAX ? (int)output_size : AV1E_ERR_ENCODE;
     }
     aom_codec_destroy(&codec);
-    return result;
+    return allocation_failed ? AV1E_ERR_MEMORY : result;
 }
 
 EXPORT(av1e_output) uint8_t *av1e_output(void) {
