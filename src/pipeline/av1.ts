@@ -247,14 +247,16 @@ function outOfMemory(d: Av1Instance, what: string): ThumbnailError {
  */
 export function avifEncodeFailure(error: unknown, d: Av1Instance): unknown {
   if (!(error instanceof WebAssembly.RuntimeError)) return error;
-  let memory = false;
+  return outOfMemoryFlagged(d) ? outOfMemory(d, "libaom") : new Av1Trap(`avif encoder trapped: ${error.message}`);
+}
+
+/** Reads encode.c's one static flag: safe in an instance that trapped, which is dropped afterwards anyway. */
+function outOfMemoryFlagged(d: Av1Instance): boolean {
   try {
-    // Reads one static flag: safe in an instance that trapped, which is dropped afterwards anyway.
-    memory = d.exports.av1e_out_of_memory() === 1;
+    return d.exports.av1e_out_of_memory() === 1;
   } catch {
-    memory = false;
+    return false;
   }
-  return memory ? outOfMemory(d, "libaom") : new Av1Trap(`avif encoder trapped: ${error.message}`);
 }
 
 /** Whether any pixel of an RGBA frame in `memory` is not opaque. */
