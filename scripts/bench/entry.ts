@@ -11,6 +11,7 @@ import { probe } from "../../src/pipeline/probe";
 import { parseThumbnailPath, type ThumbnailRequest } from "../../src/url";
 
 export { AVIF_SPEED, avifQuantizer } from "../../src/pipeline/avif-settings";
+export { writeAvif } from "../../src/pipeline/avif-writer";
 export { av1EncoderBytes, generateThumbnail, parseConfig, parseThumbnailPath, prepareThumbnail, probe, webpDecoderBytes };
 
 let shared: Promise<ImageCore> | undefined;

@@ -208,6 +208,8 @@ EXPORT(av1e_encode) int av1e_encode(int alpha, int quantizer, int speed) {
     int ok = aom_codec_control(&codec, AOME_SET_CPUUSED, speed) == AOM_CODEC_OK &&
              aom_codec_control(&codec, AOME_SET_CQ_LEVEL, (unsigned)quantizer) == AOM_CODEC_OK &&
              aom_codec_control(&codec, AV1E_SET_COLOR_RANGE, AOM_CR_FULL_RANGE) == AOM_CODEC_OK &&
+             /* As libavif (and jSquash, before this encoder) tunes still images: 7% fewer bytes than PSNR tuning. */
+             aom_codec_control(&codec, AOME_SET_TUNING, AOM_TUNE_SSIM) == AOM_CODEC_OK &&
              (alpha || (aom_codec_control(&codec, AV1E_SET_COLOR_PRIMARIES, AOM_CICP_CP_BT_709) == AOM_CODEC_OK &&
                         aom_codec_control(&codec, AV1E_SET_TRANSFER_CHARACTERISTICS, AOM_CICP_TC_SRGB) == AOM_CODEC_OK &&
                         aom_codec_control(&codec, AV1E_SET_MATRIX_COEFFICIENTS, AOM_CICP_MC_BT_601) == AOM_CODEC_OK));
