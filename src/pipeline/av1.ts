@@ -240,14 +240,19 @@ function outOfMemory(d: Av1Instance, what: string): ThumbnailError {
 }
 
 /**
- * What an error from encodeAvif becomes. A trap is libaom unwinding from an internal error (setjmp.h
+ * Runs `call` into the AV1 module. A trap there is libaom unwinding from an internal error (setjmp.h
  * traps): after a failed allocation (encode.c notes every one) the request gets the 413 a reservation
- * too small for it means; otherwise it is a bug. Neither is a WebAssembly.RuntimeError any more, which
- * would read as the image core's own trap (core.ts coreTrapped) and drop a healthy core.
+ * too small for it means; otherwise it is a bug. Neither leaves as a WebAssembly.RuntimeError, which
+ * would read as the image core's own trap (core.ts coreTrapped) and drop a healthy core; the core's
+ * own calls stay outside, so its traps still read as its own.
  */
-export function avifEncodeFailure(error: unknown, d: Av1Instance): unknown {
-  if (!(error instanceof WebAssembly.RuntimeError)) return error;
-  return outOfMemoryFlagged(d) ? outOfMemory(d, "libaom") : new Av1Trap(`avif encoder trapped: ${error.message}`);
+function inAv1<T>(d: Av1Instance, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    throw outOfMemoryFlagged(d) ? outOfMemory(d, "libaom") : new Av1Trap(`avif encoder trapped: ${error.message}`);
+  }
 }
 
 /** Reads encode.c's one static flag: safe in an instance that trapped, which is dropped afterwards anyway. */
@@ -267,32 +272,32 @@ function hasAlpha(memory: ArrayBuffer, frame: CoreFrame): boolean {
 }
 
 /**
- * Encodes `frame` (in `core`'s memory) as an AVIF file in `d`. The frame's rows are converted into
- * `d` two at a time, then the frame is freed (it is this function's to free) before libaom runs, so
- * the core's copy and libaom's working memory never coexist with a third one.
+ * Converts `frame` (in `core`'s memory) into `d`'s planes two rows at a time; whether it has alpha.
+ * The caller frees the frame afterwards, before libaom runs, so the core's copy and libaom's working
+ * memory never coexist with a third one.
  */
-export function encodeAvif(d: Av1Instance, core: ImageCore, frame: CoreFrame, quality: number): Uint8Array {
+export function avifPlanes(d: Av1Instance, core: ImageCore, frame: CoreFrame): boolean {
   const x = d.exports;
   const { width, height } = frame;
   const rowBytes = width * 4;
-  let alpha: boolean;
-  try {
-    alpha = hasAlpha(core.exports.memory.buffer, frame);
-    const rows = x.av1e_begin(width, height, alpha ? 1 : 0);
-    if (rows === 0) throw outOfMemory(d, `the planes of a ${width}x${height} picture`);
-    for (let y = 0; y < height; y += 2) {
-      const n = Math.min(2, height - y);
-      const from = frame.ptr + y * rowBytes;
-      d.bytes(rows, n * rowBytes).set(new Uint8Array(core.exports.memory.buffer, from, n * rowBytes));
-      if (x.av1e_rows(y, n) !== 0) throw new Av1Trap(`av1e_rows(${y}, ${n}) refused its arguments`);
-    }
-  } finally {
-    frame.free();
+  const alpha = hasAlpha(core.exports.memory.buffer, frame);
+  const rows = inAv1(d, () => x.av1e_begin(width, height, alpha ? 1 : 0));
+  if (rows === 0) throw outOfMemory(d, `the planes of a ${width}x${height} picture`);
+  for (let y = 0; y < height; y += 2) {
+    const n = Math.min(2, height - y);
+    d.bytes(rows, n * rowBytes).set(new Uint8Array(core.exports.memory.buffer, frame.ptr + y * rowBytes, n * rowBytes));
+    if (inAv1(d, () => x.av1e_rows(y, n)) !== 0) throw new Av1Trap(`av1e_rows(${y}, ${n}) refused its arguments`);
   }
+  return alpha;
+}
+
+/** Encodes the planes avifPlanes put in `d` (`width`×`height`, with alpha or not) as an AVIF file. */
+export function encodeAvif(d: Av1Instance, width: number, height: number, alpha: boolean, quality: number): Uint8Array {
+  const x = d.exports;
   const quantizer = avifQuantizer(quality);
   const picture = (plane: number) => {
     const what = plane ? "alpha" : "colour";
-    const size = x.av1e_encode(plane, quantizer, AVIF_SPEED);
+    const size = inAv1(d, () => x.av1e_encode(plane, quantizer, AVIF_SPEED));
     if (size === AV1E_ERR_MEMORY) throw outOfMemory(d, `libaom encoding the ${what} picture`);
     if (size <= 0) throw new Error(`avif: libaom could not encode the ${what} picture (${size})`);
     return d.bytes(x.av1e_output(), size).slice();

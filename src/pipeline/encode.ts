@@ -1,4 +1,4 @@
-import { av1Pool, av1Trapped, avifEncodeFailure, encodeAvif } from "./av1";
+import { av1Pool, avifPlanes, encodeAvif } from "./av1";
 import { encoders } from "./codecs";
 import type { PipelineContext, Step } from "./context";
 import { currentSource } from "./context";
@@ -51,20 +51,19 @@ export const encode: Step = {
       // An AVIF source left its instance here (decode.ts); otherwise one is made for the encoder.
       let instance = ctx.av1;
       ctx.av1 = null;
+      let failed = true;
+      let frameHeld = true;
       try {
         instance ??= await av1Pool.acquire(ctx.av1Bytes);
-      } catch (error) {
+        const alpha = avifPlanes(instance, core, frame);
+        frameHeld = false;
         frame.free();
-        throw error;
-      }
-      let trapped = false;
-      try {
-        ctx.output = encodeAvif(instance, core, frame, quality.avif);
-      } catch (error) {
-        trapped = av1Trapped(error);
-        throw avifEncodeFailure(error, instance);
+        ctx.output = encodeAvif(instance, frame.width, frame.height, alpha, quality.avif);
+        failed = false;
       } finally {
-        av1Pool.release(instance, trapped);
+        if (frameHeld) frame.free();
+        // An instance an encode failed in (a trap, or an allocation libaom may not have unwound from) is not reused.
+        if (instance) av1Pool.release(instance, failed);
       }
       return;
     }

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import coreModule from "../../wasm/build/core.wasm";
 import { ThumbnailError } from "../../src/errors";
-import { av1Pool, avifEncodeFailure, encodeAvif, instantiateAv1 } from "../../src/pipeline/av1";
+import { av1Pool, avifPlanes, encodeAvif, instantiateAv1 } from "../../src/pipeline/av1";
 import { avifQuantizer } from "../../src/pipeline/avif-settings";
 import { obus, OBU_SEQUENCE_HEADER, parseAvif } from "../../src/pipeline/avif";
 import { writeAvif } from "../../src/pipeline/avif-writer";
@@ -161,16 +161,17 @@ describe("a monochrome AVIF source", () => {
 });
 
 describe("AVIF output of incompressible pixels", () => {
-  // Noise with translucent alpha at AVIF_QUALITY 100: the largest pictures libaom makes, and its
-  // entropy coder's buffers grow with them.
-  let seed = 7;
-  const noise = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24) & 255;
-  const noisy = async (width: number, height: number) =>
-    new Uint8Array(await sharp(Uint8Array.from({ length: width * height * 4 }, noise), { raw: { width, height, channels: 4 } }).png({ compressionLevel: 1 }).toBuffer());
+  // Noise with translucent alpha: the largest pictures libaom makes, and its entropy coder's buffers
+  // grow with them. The same pixels in every test, whatever ran before.
+  const noisy = async (width: number, height: number) => {
+    let seed = 7;
+    const noise = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24) & 255;
+    return new Uint8Array(await sharp(Uint8Array.from({ length: width * height * 4 }, noise), { raw: { width, height, channels: 4 } }).png({ compressionLevel: 1 }).toBuffer());
+  };
+  const best = { ...config, quality: { ...config.quality, avif: 100 } };
 
-  it("fits what the cost model reserves, and decodes", async () => {
+  it("fits what the cost model reserves at AVIF_QUALITY 100, and decodes", async () => {
     const png = await noisy(1200, 800);
-    const best = { ...config, quality: { ...config.quality, avif: 100 } };
     const thumb = await generateThumbnail(request("1200x", "scale", "avif"), best, core, png);
     const ours = await raw(thumb.bytes);
     const ref = await raw(png);
@@ -179,23 +180,47 @@ describe("AVIF output of incompressible pixels", () => {
   });
 
   it.each([
-    ["its allocations fail but libaom carries on", 25, false],
-    ["libaom traps", 20, true],
-    ["its planes do not fit", 5, false],
-  ])("an instance too small for them ends in a 413, never a picture (%s)", async (_, mb, traps) => {
+    // The internal message says which path it took: a flagged allocation, a trap, or av1e_begin's NULL.
+    ["its allocations fail but libaom carries on", 25, "libaom encoding the colour picture needed"],
+    ["libaom traps", 20, "libaom needed"],
+    ["its planes do not fit", 4, "the planes of a 1200x800 picture needed"],
+  ])("an instance too small for them ends in a 413, never a picture (%s)", async (_, mb, what) => {
     const png = await noisy(1200, 800);
     const { data } = await raw(png);
     const ptr = core.exports.alloc(data.length + 800);
     new Uint8Array(core.exports.memory.buffer, ptr, data.length).set(data);
+    const frame = core.frame(ptr, 1200, 800);
     const instance = await instantiateAv1(mb * 2 ** 20);
     let failure: unknown;
     try {
-      encodeAvif(instance, core, core.frame(ptr, 1200, 800), 100);
+      const alpha = avifPlanes(instance, core, frame);
+      encodeAvif(instance, 1200, 800, alpha, 100);
     } catch (error) {
-      expect(error instanceof WebAssembly.RuntimeError).toBe(traps);
-      failure = avifEncodeFailure(error, instance);
+      failure = error;
+    } finally {
+      frame.free();
     }
     expect(failure).toBeInstanceOf(ThumbnailError);
     expect((failure as ThumbnailError).code).toBe("OVER_MEMORY_LIMIT");
+    expect((failure as ThumbnailError).message).toContain(what);
+  });
+
+  it("through the pipeline: 413, the AV1 instance dropped, the core kept and still right", async () => {
+    const png = await noisy(1200, 800);
+    const req = request("1200x", "scale", "avif");
+    const prepared = prepareThumbnail(req, best, png);
+    const starved = { ...prepared, cost: { ...prepared.cost, av1Bytes: 25 * 2 ** 20 } };
+    av1Pool.reclaim();
+    const failure = await generateThumbnail(req, best, core, png, undefined, starved).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ThumbnailError);
+    expect((failure as ThumbnailError).status).toBe(413);
+    expect(av1Pool.idleCount).toBe(0);
+    const after = await generateThumbnail(request("200x", "scale", "png"), config, core, new Uint8Array(photo));
+    const ours = await raw(after.bytes);
+    const ref = await raw(photo, { width: 200, height: 150 });
+    expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(35);
   });
 });

@@ -12,7 +12,7 @@
  *   av1e_encode(alpha, q, speed)    encodes the colour planes or the alpha plane: its size, or < 0
  *                                   (-2: an allocation failed, the instance's memory was too small)
  *   av1e_output(): u8*              the last encoded picture (AV1 OBUs, as libaom writes them)
- *   av1e_out_of_memory()            1 when an allocation failed in the last av1e_encode
+ *   av1e_out_of_memory()            1 when an allocation failed since av1e_begin/av1e_encode began
  *   av1e_end()                      frees the planes, the output and the encoder
  */
 #include <stdint.h>
@@ -51,9 +51,10 @@ EXPORT(av1e_end) void av1e_end(void) {
 }
 
 /*
- * Set when an allocation fails. libaom unwinds from most failed allocations (the setjmp.h here traps),
- * but not all: its entropy coder's final realloc failing leaves an empty tile in a stream it still
- * reports as encoded. A picture encoded while any allocation failed is not returned.
+ * Set when an allocation fails (dav1d's too: it shares the heap), cleared by av1e_begin and
+ * av1e_encode. libaom unwinds from most failed allocations (the setjmp.h here traps), but not all: its
+ * entropy coder's final realloc failing leaves an empty tile in a stream it still reports as encoded.
+ * A picture encoded while any allocation failed is not returned.
  */
 static int allocation_failed;
 
@@ -79,13 +80,14 @@ void *__wrap_realloc(void *old, size_t size) {
     return p;
 }
 
-/* Whether an allocation failed since the last av1e_encode began: after a trap, whether it was one. */
+/* Whether an allocation failed since av1e_begin or av1e_encode last began: after a trap, whether it was one. */
 EXPORT(av1e_out_of_memory) int av1e_out_of_memory(void) {
     return allocation_failed;
 }
 
 EXPORT(av1e_begin) uint8_t *av1e_begin(int w, int h, int alpha) {
     av1e_end();
+    allocation_failed = 0;
     /* The planes' sizes must not wrap in 32 bits: at most 2^26 pixels (AV1 levels stop at 35.6 MP). */
     if (w <= 0 || h <= 0 || (uint64_t)w * (uint64_t)h > (1u << 26)) return NULL;
     width = w;
