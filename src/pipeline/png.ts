@@ -91,9 +91,9 @@ function unfilteredWins(core: ImageCore, ptr: number, width: number, height: num
     let filtered = 0;
     for (let band = 0; band < SAMPLE_BANDS; band++) {
       const y = Math.floor((band * (height - SAMPLE_BAND_ROWS)) / (SAMPLE_BANDS - 1));
-      unfiltered += deflated(core, ptr + y * rowBytes, bandBytes);
+      unfiltered += deflate(core, ptr + y * rowBytes, bandBytes).byteLength;
       x.pngFilterBand(ptr, width, height, colourType, depth, y, SAMPLE_BAND_ROWS, scratch);
-      filtered += deflated(core, scratch, bandBytes);
+      filtered += deflate(core, scratch, bandBytes).byteLength;
     }
     return unfiltered < filtered;
   } finally {
@@ -134,11 +134,6 @@ function paletteChunks(core: ImageCore): Uint8Array[] {
 function deflate(core: ImageCore, ptr: number, length: number): Uint8Array {
   const out = deflateSync(new Uint8Array(core.exports.memory.buffer, ptr, length), { level: DEFLATE_LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-}
-
-/** The size `length` bytes at `ptr` deflate to. */
-function deflated(core: ImageCore, ptr: number, length: number): number {
-  return deflateSync(new Uint8Array(core.exports.memory.buffer, ptr, length), { level: DEFLATE_LEVEL }).byteLength;
 }
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
