@@ -2,6 +2,16 @@ import { describe, expect, it } from "vitest";
 import { getConfig, parseConfig } from "../../src/config";
 import { ThumbnailError } from "../../src/errors";
 
+/** The CONFIG_INVALID message `env` gets, "accepted", or what else it threw. */
+function invalid(env: Record<string, string>): string {
+  try {
+    parseConfig({ THUMBS_SECRET: "k", ...env });
+  } catch (error) {
+    return error instanceof ThumbnailError && error.code === "CONFIG_INVALID" ? error.message : `not CONFIG_INVALID: ${String(error)}`;
+  }
+  return "accepted";
+}
+
 describe("config", () => {
   it("defaults", () => {
     const config = parseConfig({ THUMBS_SECRET: "k" });
@@ -27,14 +37,6 @@ describe("config", () => {
       isolateMemoryBytes: 48 * 1024 * 1024,
       requestMemoryBytes: 48 * 1024 * 1024,
     });
-    const invalid = (env: Record<string, string>) => {
-      try {
-        parseConfig({ THUMBS_SECRET: "k", ...env });
-      } catch (error) {
-        return error instanceof ThumbnailError && error.code === "CONFIG_INVALID" ? error.message : `not CONFIG_INVALID: ${String(error)}`;
-      }
-      return "accepted";
-    };
     expect(invalid({ REQUEST_MEMORY_MB: "128" })).toContain("REQUEST_MEMORY_MB: expected at most ISOLATE_MEMORY_MB (96), got 128");
     expect(invalid({ ISOLATE_MEMORY_MB: "32" })).toContain("REQUEST_MEMORY_MB: expected at most ISOLATE_MEMORY_MB (32), got 64");
     expect(invalid({ ISOLATE_MEMORY_MB: "0" })).toContain("ISOLATE_MEMORY_MB: expected an integer from 1 to 4096, got '0'");
@@ -90,14 +92,6 @@ describe("config", () => {
   });
 
   describe("lifecycle settings", () => {
-    const invalid = (env: Record<string, string>) => {
-      try {
-        parseConfig({ THUMBS_SECRET: "k", ...env });
-      } catch (error) {
-        return error instanceof ThumbnailError && error.code === "CONFIG_INVALID" ? error.message : `not CONFIG_INVALID: ${String(error)}`;
-      }
-      return "accepted";
-    };
 
     it("PRESETS: comma-separated size/method.ext through the URL parser, plus info", () => {
       const config = parseConfig({ THUMBS_SECRET: "k", PRESETS: " 300x300/crop.jpg, 800x/scale.webp ,,x90/smart.avif,info" });
