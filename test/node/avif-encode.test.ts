@@ -12,24 +12,11 @@ import { writeAvif } from "../../src/pipeline/avif-writer";
 import { av1DecoderBytes, av1EncoderBytes, avifOutputBound } from "../../src/pipeline/budget";
 import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
+import { psnr, rgbaOf } from "./pixels";
 import { config, fixture, request } from "./requests";
-
-function psnr(a: Uint8Array, b: Uint8Array): number {
-  expect(a.length).toBe(b.length);
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
-  return sum === 0 ? Infinity : 10 * Math.log10((255 * 255) / (sum / a.length));
-}
 
 const channel = (rgba: Uint8Array, c: number) => rgba.filter((_, i) => i % 4 === c);
 const rgb = (rgba: Uint8Array) => rgba.filter((_, i) => i % 4 !== 3);
-
-async function raw(image: Uint8Array | Buffer, resize?: { width: number; height: number }) {
-  let s = sharp(image);
-  if (resize) s = s.resize(resize.width, resize.height, { fit: "fill" });
-  const { data, info } = await s.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data), width: info.width, height: info.height };
-}
 
 let core: ImageCore;
 let photo: Buffer;
@@ -60,8 +47,8 @@ describe("AVIF output (libaom)", () => {
     const tile = file.color.tiles[0] ?? new Uint8Array();
     expect([...obus(tile, 0, tile.length)][0]?.type).toBe(OBU_SEQUENCE_HEADER);
 
-    const ours = await raw(thumb.bytes);
-    const ref = await raw(photo, { width: 300, height: 225 });
+    const ours = await rgbaOf(thumb.bytes);
+    const ref = await rgbaOf(photo, { width: 300, height: 225 });
     expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(32);
   });
 
@@ -83,8 +70,8 @@ describe("AVIF output (libaom)", () => {
     expect(file.alpha?.config).toMatchObject({ monochrome: true, bitDepth: 8 });
     expect((await sharp(thumb.bytes).metadata()).hasAlpha).toBe(true);
 
-    const ours = await raw(thumb.bytes);
-    const ref = await raw(png, { width: 320, height: 240 });
+    const ours = await rgbaOf(thumb.bytes);
+    const ref = await rgbaOf(png, { width: 320, height: 240 });
     expect([ours.width, ours.height]).toEqual([320, 240]);
     expect(psnr(channel(ours.data, 3), channel(ref.data, 3))).toBeGreaterThanOrEqual(30);
   });
@@ -114,10 +101,10 @@ describe("AVIF to AVIF in one AV1 instance", () => {
     const acquire = vi.spyOn(av1Pool, "acquire");
     const thumb = await generateThumbnail(req, config, core, avif, undefined, prepared);
     expect(acquire).toHaveBeenCalledTimes(1);
-    const ours = await raw(thumb.bytes);
+    const ours = await rgbaOf(thumb.bytes);
     expect([ours.width, ours.height]).toEqual([prepared.plan.width, prepared.plan.height]);
     if (method === "scale") {
-      const ref = await raw(avif, { width: 600, height: 450 });
+      const ref = await rgbaOf(avif, { width: 600, height: 450 });
       expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(30);
     }
   });
@@ -131,9 +118,9 @@ describe("AVIF to AVIF in one AV1 instance", () => {
     const thumb = await generateThumbnail(request("1200x", "scale", "avif"), config, core, jpeg, undefined, prepared);
     expect(acquire).toHaveBeenCalledTimes(1);
     expect(acquire).toHaveBeenCalledWith(prepared.cost.av1Bytes);
-    const ours = await raw(thumb.bytes);
+    const ours = await rgbaOf(thumb.bytes);
     expect([ours.width, ours.height]).toEqual([1200, 900]);
-    const ref = await raw(jpeg, { width: 1200, height: 900 });
+    const ref = await rgbaOf(jpeg, { width: 1200, height: 900 });
     expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(30);
   });
 });
@@ -152,9 +139,9 @@ describe("a monochrome AVIF source", () => {
     expect(parseAvif(mono).color.config.monochrome).toBe(true);
 
     const thumb = await generateThumbnail(request("160x", "scale", "png"), config, core, mono);
-    const ours = await raw(thumb.bytes);
+    const ours = await rgbaOf(thumb.bytes);
     expect([ours.width, ours.height]).toEqual([160, 120]);
-    const ref = await raw(await sharp(photo).greyscale().toBuffer(), { width: 160, height: 120 });
+    const ref = await rgbaOf(await sharp(photo).greyscale().toBuffer(), { width: 160, height: 120 });
     expect(channel(ours.data, 0)).toEqual(channel(ours.data, 2));
     expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(30);
   });
@@ -173,8 +160,8 @@ describe("AVIF output of incompressible pixels", () => {
   it("fits what the cost model reserves at AVIF_QUALITY 100, and decodes", async () => {
     const png = await noisy(1200, 800);
     const thumb = await generateThumbnail(request("1200x", "scale", "avif"), best, core, png);
-    const ours = await raw(thumb.bytes);
-    const ref = await raw(png);
+    const ours = await rgbaOf(thumb.bytes);
+    const ref = await rgbaOf(png);
     expect([ours.width, ours.height]).toEqual([1200, 800]);
     expect(psnr(channel(ours.data, 3), channel(ref.data, 3))).toBeGreaterThanOrEqual(40);
   });
@@ -186,7 +173,7 @@ describe("AVIF output of incompressible pixels", () => {
     ["its planes do not fit", 4, "the planes of a 1200x800 picture needed"],
   ])("an instance too small for them ends in a 413, never a picture (%s)", async (_, mb, what) => {
     const png = await noisy(1200, 800);
-    const { data } = await raw(png);
+    const { data } = await rgbaOf(png);
     const ptr = core.exports.alloc(data.length + 800);
     new Uint8Array(core.exports.memory.buffer, ptr, data.length).set(data);
     const frame = core.frame(ptr, 1200, 800);
@@ -219,8 +206,8 @@ describe("AVIF output of incompressible pixels", () => {
     expect((failure as ThumbnailError).status).toBe(413);
     expect(av1Pool.idleCount).toBe(0);
     const after = await generateThumbnail(request("200x", "scale", "png"), config, core, new Uint8Array(photo));
-    const ours = await raw(after.bytes);
-    const ref = await raw(photo, { width: 200, height: 150 });
+    const ours = await rgbaOf(after.bytes);
+    const ref = await rgbaOf(photo, { width: 200, height: 150 });
     expect(psnr(rgb(ours.data), rgb(ref.data))).toBeGreaterThanOrEqual(35);
   });
 });

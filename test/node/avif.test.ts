@@ -13,20 +13,8 @@ import { instantiateCore, type ImageCore } from "../../src/pipeline/core";
 import { generateThumbnail, prepareThumbnail } from "../../src/pipeline/index";
 import { type OutputFormat } from "../../src/url";
 import { av1Data, findBox, grid, imir, irot, ispe, sequence, withProperties, writeAvif } from "./avif-writer";
+import { psnr, rgbaOf as rgba } from "./pixels";
 import { config, fixture, request } from "./requests";
-
-function psnr(a: Uint8Array, b: Uint8Array): number {
-  expect(a.length).toBe(b.length);
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
-  return sum === 0 ? Infinity : 10 * Math.log10((255 * 255) / (sum / a.length));
-}
-
-const rgba = async (image: Uint8Array | Sharp) => {
-  const s = image instanceof Uint8Array ? sharp(image) : image;
-  const { data, info } = await s.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data), width: info.width, height: info.height };
-};
 
 let core: ImageCore;
 let photo: Buffer;

@@ -13,6 +13,7 @@ import sharp from "sharp";
 import { wasmModules } from "../../../scripts/bench/load.mjs";
 import type { Format } from "./mutate";
 import { mutate } from "./mutate";
+import { psnr } from "../pixels";
 import { mutantSpec, type Fixture, type FromWorker, type RequestSpec, type WorkerInput } from "./protocol";
 import { readFileSync } from "node:fs";
 
@@ -108,14 +109,6 @@ async function rgba(bytes: Uint8Array) {
   return { data, width: info.width, height: info.height };
 }
 
-function psnr(a: Uint8Array, b: Uint8Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    sum += d * d;
-  }
-  return sum === 0 ? Infinity : 10 * Math.log10((255 * 255) / (sum / a.length));
-}
 
 function saveMutant(seed: number, index: number, fixtures: readonly Fixture[]): string {
   if (index < 0) return "";
